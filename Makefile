@@ -1,0 +1,55 @@
+# Idébanken: `make run` to try it, `make test` to check it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+DATA_DIR ?= ../shared/data
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install migrate demo run test lint format messages bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the dependencies
+
+migrate: install ## Apply the database migrations
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the demo users and the real ideas (once)
+	$(MANAGE) load_demo --data-dir $(DATA_DIR)
+
+run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (DATABASE_URL picks the database)
+	$(BIN)/pytest
+
+lint: install ## Check code style, migrations and the message catalogue
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install ## Format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Update and compile the Swedish message catalogue
+	$(MANAGE) makemessages --locale sv --no-obsolete --ignore '.venv/*' --ignore 'var/*' --add-location file
+	$(MANAGE) compilemessages --locale sv --ignore '.venv/*'
+
+bench: demo ## Measure page times and query counts against a bare Wagtail page
+	$(BIN)/python bench/pages.py
+
+clean: ## Remove the virtualenv and the local database and media
+	rm -rf $(VENV) var

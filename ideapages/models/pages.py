@@ -1,0 +1,190 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from ideapages.status import IdeaStatus
+
+from .querysets import IdeaPageManager
+from .taxonomy import Category, Unit
+
+
+class HomePage(Page):
+    """The start page: the newest ideas and the way to submit one."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["ideapages.IdeaIndexPage", "news.NewsIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("start page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index_page = IdeaIndexPage.objects.live().first()
+        context["idea_index"] = index_page
+        context["newest_ideas"] = (
+            IdeaPage.objects.child_of(index_page).for_listing()[:6]
+            if index_page
+            else []
+        )
+        return context
+
+
+class IdeaIndexPage(RoutablePageMixin, Page):
+    """The list of all ideas, with the pages to submit one and to see one's own."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["ideapages.HomePage"]
+    subpage_types = ["ideapages.IdeaPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("idea list")
+
+    def ideas(self):
+        return IdeaPage.objects.child_of(self).for_listing()
+
+    @path("")
+    def idea_list(self, request):
+        from ideapages.views import idea_list
+
+        return idea_list(request, self)
+
+    @path("ny/", name="submit")
+    def submit_idea(self, request):
+        from ideapages.views import submit_idea
+
+        return submit_idea(request, self)
+
+    @path("mina/", name="mine")
+    def my_ideas(self, request):
+        from ideapages.views import my_ideas
+
+        return my_ideas(request, self)
+
+
+class IdeaPage(Page):
+    """An improvement idea, live from the moment its giver submits it.
+
+    The page owner is the idea giver. Ideas imported from another system
+    have no owner; `external_id` and the `source_*` fields keep what that
+    system recorded.
+    """
+
+    summary = models.CharField(_("summary"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="ideas",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideas",
+    )
+    from_deviation = models.BooleanField(
+        _("comes from a noticed deviation"), default=False
+    )
+    deviation_reference = models.CharField(
+        _("deviation reference"),
+        max_length=200,
+        blank=True,
+        help_text=_("The number or a short description of the deviation."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=32,
+        choices=IdeaStatus.choices,
+        default=IdeaStatus.SUBMITTED,
+        db_index=True,
+    )
+    submitted_at = models.DateTimeField(
+        _("submitted at"), default=timezone.now, db_index=True
+    )
+    submission_key = models.UUIDField(null=True, unique=True, editable=False)
+
+    external_id = models.CharField(
+        _("external id"), max_length=64, null=True, blank=True, unique=True
+    )
+    source_status = models.CharField(_("original status"), max_length=100, blank=True)
+    source_outcome = models.CharField(_("original outcome"), max_length=100, blank=True)
+    source_recipient = models.CharField(
+        _("original recipient"), max_length=1000, blank=True
+    )
+    decision_text = models.TextField(_("decision text"), blank=True)
+    external_support_count = models.PositiveIntegerField(
+        _("supports from the original system"), default=0
+    )
+
+    objects = IdeaPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("unit"),
+                FieldPanel("from_deviation"),
+                FieldPanel("deviation_reference"),
+            ],
+            heading=_("classification"),
+        ),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("external_id", read_only=True),
+                FieldPanel("source_status", read_only=True),
+                FieldPanel("source_outcome", read_only=True),
+                FieldPanel("source_recipient", read_only=True),
+                FieldPanel("decision_text", read_only=True),
+                FieldPanel("external_support_count", read_only=True),
+            ],
+            heading=_("imported data"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("decision_text"),
+        index.FilterField("status"),
+    ]
+    parent_page_types = ["ideapages.IdeaIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+
+    @property
+    def giver(self):
+        return self.owner
+
+    @property
+    def is_imported(self) -> bool:
+        return bool(self.external_id)
+
+    def get_absolute_url(self):
+        return self.get_url()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["support_count"] = self.external_support_count + self.supports.count()
+        return context

@@ -1,0 +1,106 @@
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, When
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .forms import IdeaFilterForm, IdeaForm
+from .models import IdeaPage
+from .submission import create_idea
+
+logger = logging.getLogger(__name__)
+
+SORT_ORDERS = {
+    IdeaFilterForm.SORT_NEWEST: ("-submitted_at", "-pk"),
+    IdeaFilterForm.SORT_MOST_COMMENTED: ("-comment_count", "-submitted_at", "-pk"),
+    IdeaFilterForm.SORT_MOST_SUPPORTED: ("-support_count", "-submitted_at", "-pk"),
+}
+
+
+def search_idea_ids(query: str) -> list[int]:
+    """Return the ids of live ideas matching `query`, best match first."""
+    results = IdeaPage.objects.live().search(query, operator="and")
+    return [idea.pk for idea in results]
+
+
+def filter_ideas(ideas, filters: dict):
+    """Apply the idea list's filters, search and sort order to `ideas`."""
+    for field in ("status", "category", "unit"):
+        if field in filters:
+            ideas = ideas.filter(**{field: filters[field]})
+
+    query = filters.get("q", "").strip()
+    sort = filters.get("sort") or (
+        IdeaFilterForm.SORT_RELEVANCE if query else IdeaFilterForm.SORT_NEWEST
+    )
+    if query:
+        ranked_ids = search_idea_ids(query)
+        ideas = ideas.filter(pk__in=ranked_ids)
+        if sort == IdeaFilterForm.SORT_RELEVANCE:
+            rank = Case(
+                *(When(pk=pk, then=position) for position, pk in enumerate(ranked_ids)),
+                output_field=IntegerField(),
+            )
+            return ideas.order_by(rank, "-pk") if ranked_ids else ideas
+    return ideas.order_by(
+        *SORT_ORDERS.get(sort, SORT_ORDERS[IdeaFilterForm.SORT_NEWEST])
+    )
+
+
+def idea_list(request, index_page):
+    form = IdeaFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {}
+    ideas = filter_ideas(index_page.ideas(), filters)
+    page = Paginator(ideas, settings.IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return TemplateResponse(
+        request,
+        "ideapages/idea_index_page.html",
+        {
+            "page": index_page,
+            "self": index_page,
+            "filter_form": form,
+            "ideas": page,
+            "query_without_page": query_without_page.urlencode(),
+            "is_filtered": bool(filters.keys() - {"sort"}),
+        },
+    )
+
+
+def submit_idea(request, index_page):
+    form = IdeaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        idea, created = create_idea(index_page, request.user, form.cleaned_data)
+        if created:
+            messages.success(
+                request,
+                _(
+                    "Thank you! Your idea is published and an idea ambassador "
+                    "will assess it."
+                ),
+            )
+        else:
+            messages.info(request, _("Your idea was already submitted."))
+        return redirect(idea.get_url(request))
+
+    return TemplateResponse(
+        request,
+        "ideapages/idea_form.html",
+        {"page": index_page, "self": index_page, "form": form},
+    )
+
+
+def my_ideas(request, index_page):
+    ideas = index_page.ideas().filter(owner=request.user)
+    page = Paginator(ideas, settings.IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "ideapages/my_ideas.html",
+        {"page": index_page, "self": index_page, "ideas": page},
+    )

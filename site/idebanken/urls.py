@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("konto/", include("accounts.urls")),
+    path("kommentarer/", include("django_comments_xtd.urls")),
+    # The language menu is also on the sign-in page.
+    path("sprak/", login_not_required(set_language), name="set_language"),
+    re_path(r"^media/(?P<path>.+)$", views.serve_media, name="media"),
+    path("", include(wagtail_urls)),
+]
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns = staticfiles_urlpatterns() + urlpatterns

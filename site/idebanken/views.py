@@ -1,0 +1,31 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.utils._os import safe_join
+from django.views.static import serve
+
+
+def serve_media(request, path: str):
+    """Serve an uploaded file to a signed-in user.
+
+    The login middleware has already turned anonymous requests away. With
+    MEDIA_ACCEL_REDIRECT_PREFIX set, nginx sends the bytes; otherwise
+    Django does.
+    """
+    try:
+        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+    except ValueError as error:
+        raise Http404(path) from error
+
+    if settings.MEDIA_ACCEL_REDIRECT_PREFIX:
+        if not full_path.is_file():
+            raise Http404(path)
+        response = HttpResponse()
+        response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_REDIRECT_PREFIX + path
+        del response["Content-Type"]
+    else:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
