@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "ideapages",
     "news",
     "participation",
+    "notifications",
     "django_comments_xtd",
     "django_comments",
     "wagtail.contrib.forms",
@@ -88,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "idebanken.context_processors.navigation",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -212,7 +214,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         name: {"level": env_str("LOG_LEVEL", "INFO")}
-        for name in ("accounts", "ideapages", "news", "participation")
+        for name in (
+            "accounts",
+            "ideapages",
+            "news",
+            "participation",
+            "notifications",
+        )
     },
 }
 

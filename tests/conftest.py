@@ -1,0 +1,85 @@
+"""Shared fixtures: users in roles, the idea list page and ideas."""
+
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from accounts import roles
+from ideapages.models import Category, IdeaIndexPage, IdeaPage, Unit
+from ideapages.submission import publish_new_idea
+
+PASSWORD = "correct horse battery staple"
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def make_user(db):
+    """Return a factory of active users, each in the given role groups."""
+
+    def make(*role_names: str, username: str | None = None, **fields):
+        number = next(_numbers)
+        user = get_user_model().objects.create_user(
+            username=username or f"user{number}",
+            password=PASSWORD,
+            email=fields.pop("email", f"user{number}@example.org"),
+            first_name=fields.pop("first_name", "Förnamn"),
+            last_name=fields.pop("last_name", f"Efternamn{number}"),
+            **fields,
+        )
+        for name in role_names:
+            user.groups.add(Group.objects.get(name=name))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def employee(make_user):
+    return make_user(roles.EMPLOYEE)
+
+
+@pytest.fixture
+def employee_client(client, employee):
+    client.force_login(employee)
+    return client
+
+
+@pytest.fixture
+def index_page(db):
+    return IdeaIndexPage.objects.get()
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Trafik och kommunikationer")
+
+
+@pytest.fixture
+def unit(db):
+    return Unit.objects.create(name="Trafiknämnden")
+
+
+@pytest.fixture
+def make_idea(index_page, category, unit):
+    """Return a factory of live ideas with a real-looking title and summary."""
+
+    def make(owner=None, **fields):
+        number = next(_numbers)
+        idea = IdeaPage(
+            title=fields.pop("title", f"Cykelparkeringar vid stationen {number}"),
+            summary=fields.pop(
+                "summary", "Fler låsbara cykelparkeringar nära pendeltågen."
+            ),
+            description=fields.pop(
+                "description",
+                "Cyklar står i dag längs staketet och blockerar gångvägen.",
+            ),
+            category=fields.pop("category", category),
+            unit=fields.pop("unit", unit),
+            **fields,
+        )
+        return publish_new_idea(index_page, idea, owner)
+
+    return make
