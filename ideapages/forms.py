@@ -115,6 +115,20 @@ class IdeaFilterForm(forms.Form):
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
 
+    SELECT_FIELDS = ("status", "category", "unit", "sort")
+
+    def select_options(self, name: str) -> list[tuple[str, str, bool]]:
+        """Return (value, label, selected) for each choice of a select field.
+
+        The idea list renders these in one loop, which is several times
+        faster than Django's widget templates with one template per option.
+        """
+        current = str(self.data.get(name, "")) if self.is_bound else ""
+        return [
+            (str(value), label, str(value) == current)
+            for value, label in self.fields[name].choices
+        ]
+
     def filters(self) -> dict:
         """Return the values that passed validation; invalid ones are dropped.
 

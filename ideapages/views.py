@@ -66,6 +66,9 @@ def idea_list(request, index_page):
             "page": index_page,
             "self": index_page,
             "filter_form": form,
+            "filter_selects": [
+                (form[name], form.select_options(name)) for name in form.SELECT_FIELDS
+            ],
             "ideas": page,
             "query_without_page": query_without_page.urlencode(),
             "is_filtered": bool(filters.keys() - {"sort"}),

@@ -4,6 +4,14 @@ from django.db.models import CharField, Count, F, IntegerField, OuterRef, Subque
 from django.db.models.functions import Cast, Coalesce
 from wagtail.models import PageManager, PageQuerySet
 
+LISTING_DEFERRED_FIELDS = (
+    "description",
+    "decision_text",
+    "source_recipient",
+    "search_description",
+    "seo_title",
+)
+
 
 def _count_subquery(queryset, group_field: str):
     counted = queryset.order_by().values(group_field).annotate(total=Count("pk"))
@@ -34,10 +42,15 @@ class IdeaPageQuerySet(PageQuerySet):
         )
 
     def for_listing(self):
-        """Return live ideas with what an idea list shows, newest first."""
+        """Return live ideas with what an idea list shows, newest first.
+
+        Long text fields that a list never shows are deferred; reading one
+        of them from a listed idea costs a query.
+        """
         return (
             self.live()
             .select_related("category", "unit")
+            .defer(*LISTING_DEFERRED_FIELDS)
             .with_counts()
             .order_by("-submitted_at", "-pk")
         )
