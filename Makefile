@@ -27,7 +27,7 @@ migrate: install ## Apply the database migrations
 	$(MANAGE) migrate --no-input
 
 demo: migrate ## Load the demo users and the real ideas (once)
-	$(MANAGE) load_demo --data-dir $(DATA_DIR)
+	$(MANAGE) load_demo --data-dir $(DATA_DIR) --site-url http://$(HOST):$(PORT)
 
 run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -24,12 +24,17 @@ class Command(BaseCommand):
             help="The folder with goteborg-e-forslag-2017-2020.json.",
         )
         parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="The address the site is served on, shown with the sign-ins.",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Load the demo even though DEBUG is off.",
         )
 
-    def handle(self, *args, data_dir: Path, force: bool, **options):
+    def handle(self, *args, data_dir: Path, site_url: str, force: bool, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG is off, so this looks like a real server: demo accounts "
@@ -46,7 +51,7 @@ class Command(BaseCommand):
         else:
             self.stderr.write(f"No ideas imported: {ideas_file} does not exist.")
 
-        self.stdout.write("\nDemo sign-ins at http://127.0.0.1:8000/konto/logga-in/")
+        self.stdout.write(f"\nDemo sign-ins at {site_url.rstrip('/')}/konto/logga-in/")
         self.stdout.write(f"{'user name':<14} {'role':<18} password")
         for demo, _created in users:
             role = demo.role or "administratör (superuser)"
