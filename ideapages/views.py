@@ -23,7 +23,7 @@ SORT_ORDERS = {
 
 def search_idea_ids(query: str) -> list[int]:
     """Return the ids of live ideas matching `query`, best match first."""
-    results = IdeaPage.objects.live().search(query, operator="and")
+    results = IdeaPage.objects.live().only("pk").search(query, operator="and")
     return [idea.pk for idea in results]
 
 
