@@ -1,0 +1,26 @@
+"""Support, follow and attachments of ideas, under /deltagande/."""
+
+from django.urls import path
+
+from .views import ideas
+
+app_name = "participation"
+
+urlpatterns = [
+    path("foljer/", ideas.followed_ideas, name="followed"),
+    path("ide/<int:idea_id>/stod/", ideas.support, name="support"),
+    path(
+        "ide/<int:idea_id>/stod/ta-tillbaka/",
+        ideas.withdraw_support,
+        name="withdraw_support",
+    ),
+    path("ide/<int:idea_id>/folj/", ideas.follow, name="follow"),
+    path("ide/<int:idea_id>/sluta-folja/", ideas.unfollow, name="unfollow"),
+    path("ide/<int:idea_id>/bilagor/", ideas.upload_attachment, name="upload"),
+    path("bilagor/<int:pk>/", ideas.download_attachment, name="attachment"),
+    path(
+        "bilagor/<int:pk>/ta-bort/",
+        ideas.remove_attachment,
+        name="remove_attachment",
+    ),
+]
