@@ -6,21 +6,19 @@ the full comments of the page shown. Whole top-level threads stay on one
 page, so a reply is always shown below its parent.
 """
 
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import OuterRef, Subquery
-from django.utils.html import linebreaks, urlize
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
 from django_comments_xtd.models import XtdComment
 
-from . import permissions
-from .models import CommentEdit, CommentReport
+from .comment_items import build_items, closing_markup
+from .text import render_comment_text  # noqa: F401 - part of this module's API
 
 # Markup between two comments in the flat rendering of a nested thread:
 # each item closes what the previous one left open.
@@ -28,7 +26,8 @@ OPEN_REPLIES = mark_safe('<ol class="comment-thread">')
 CLOSE_ITEM = mark_safe("</li>")
 CLOSE_REPLIES = mark_safe("</ol></li>")
 
-BODY_CACHE_SECONDS = 24 * 60 * 60
+
+OUTLINE_CACHE_SECONDS = 10 * 60
 
 
 @dataclass
@@ -66,40 +65,7 @@ def build_comment_tree(comments) -> list[CommentNode]:
     return roots
 
 
-def render_comment_text(text: str) -> SafeString:
-    """Return a comment's plain text as HTML: escaped, links and line breaks kept."""
-    return mark_safe(  # noqa: S308 - urlize escapes everything that is not a link.
-        linebreaks(urlize(text, nofollow=True, autoescape=True), autoescape=False)
-    )
-
-
-def rendered_bodies(comments) -> dict[int, SafeString]:
-    """Return the HTML of each comment's text, from the cache where it is there.
-
-    The key holds a checksum of the text, so an edit never shows stale HTML.
-    """
-    keys = {
-        comment.pk: f"participation:body:{comment.pk}:"
-        f"{zlib.crc32(comment.comment.encode())}"
-        for comment in comments
-    }
-    cached = cache.get_many(keys.values())
-    bodies, missing = {}, {}
-    for comment in comments:
-        key = keys[comment.pk]
-        if key in cached:
-            bodies[comment.pk] = mark_safe(cached[key])  # noqa: S308
-        else:
-            bodies[comment.pk] = missing[key] = render_comment_text(comment.comment)
-    if missing:
-        cache.set_many(
-            {key: str(html) for key, html in missing.items()}, BODY_CACHE_SECONDS
-        )
-    return bodies
-
-
-@dataclass
-class OutlineEntry:
+class OutlineEntry(NamedTuple):
     pk: int
     parent_id: int
     depth: int
@@ -152,33 +118,10 @@ def paginate_threads(threads, per_page: int) -> list[list[OutlineEntry]]:
 
 
 @dataclass
-class CommentItem:
-    """One comment as the thread template shows it."""
-
-    comment: XtdComment
-    level: int
-    before: SafeString
-    body: SafeString = SafeString("")
-    parent: XtdComment | None = None
-    shown_below_parent: bool = True
-    is_orphan: bool = False
-    parent_author_name: str = ""
-    author_name: str = ""
-    is_former_employee: bool = False
-    is_hidden: bool = False
-    edited_at: object = None
-    can_edit: bool = False
-    can_delete: bool = False
-    can_report: bool = False
-    reported_by_user: bool = False
-    open_reports: int = 0
-
-
-@dataclass
 class ThreadPage:
     """One page of the comment thread on a target."""
 
-    items: list[CommentItem]
+    items: list
     after: SafeString
     number: int
     page_count: int
@@ -214,13 +157,42 @@ def page_number_for(pages, requested_page, comment_id) -> int:
     return min(max(number, 1), max(len(pages), 1))
 
 
+def outline_cache_key(content_type_id, object_pk) -> str:
+    return f"participation:outline:{content_type_id}:{object_pk}"
+
+
+def outline_rows(target) -> list[tuple[int, int, bool]]:
+    """Return (pk, parent_id, is_removed) of every comment on `target`, cached.
+
+    The cache entry is deleted whenever a comment on `target` is saved or
+    deleted (see participation.signals) and after an import; the timeout
+    bounds the life of an entry that a change outside Django left stale.
+    A page's translation key is part of the value, so that a page created
+    with the id of a deleted one never sees the old page's comments.
+    """
+    content_type = ContentType.objects.get_for_model(target)
+    key = outline_cache_key(content_type.pk, target.pk)
+    identity = str(getattr(target, "translation_key", ""))
+    cached = cache.get(key)
+    if cached is not None and cached[0] == identity:
+        return cached[1]
+    rows = list(comments_for(target).values_list("pk", "parent_id", "is_removed"))
+    cache.set(key, (identity, rows), OUTLINE_CACHE_SECONDS)
+    return rows
+
+
+def forget_outline(content_type_id, object_pk) -> None:
+    cache.delete(outline_cache_key(content_type_id, object_pk))
+
+
 def comment_thread_page(target, user, requested_page=None, comment_id=None):
     """Return the page of `target`'s comment thread for `user` to read.
 
     The number of queries does not grow with the number of comments.
+    The thread's outline comes from the cache when it is there, so a long
+    thread costs the rendering of one page of comments.
     """
-    rows = comments_for(target).values_list("pk", "parent_id", "is_removed")
-    threads = outline_threads(rows)
+    threads = outline_threads(outline_rows(target))
     comment_count = sum(
         1 for thread in threads for entry in thread if not entry.is_removed
     )
@@ -228,98 +200,20 @@ def comment_thread_page(target, user, requested_page=None, comment_id=None):
     number = page_number_for(pages, requested_page, comment_id)
     entries = pages[number - 1] if pages else []
 
-    items = build_items(entries, user)
+    items = build_items(entries, user, comment_url_prefix())
     return ThreadPage(
         items=items,
-        after=closing_markup(items[-1].level) if items else SafeString(""),
+        after=closing_markup(items[-1]["level"]) if items else SafeString(""),
         number=number,
         page_count=len(pages),
         comment_count=comment_count,
     )
 
 
-def load_comments(ids):
-    last_edit = CommentEdit.objects.filter(comment=OuterRef("pk")).order_by(
-        "-edited_at"
-    )
-    comments = (
-        XtdComment.norel_objects.filter(pk__in=ids)
-        .select_related("user", "hiding")
-        .annotate(last_edited_at=Subquery(last_edit.values("edited_at")[:1]))
-    )
-    return {comment.pk: comment for comment in comments}
+def comment_url_prefix() -> str:
+    """Return the path that a comment's id and an action name follow.
 
-
-def closing_markup(level: int) -> SafeString:
-    return mark_safe(CLOSE_ITEM + CLOSE_REPLIES * level)  # noqa: S308
-
-
-def build_items(entries, user) -> list[CommentItem]:
-    if not entries:
-        return []
-    comments = load_comments([entry.pk for entry in entries])
-    reports = CommentReport.objects.open().filter(comment_id__in=comments)
-    report_counts: dict[int, int] = defaultdict(int)
-    reported_by_user = set()
-    for comment_id, reporter_id in reports.values_list("comment_id", "reporter_id"):
-        report_counts[comment_id] += 1
-        if reporter_id == user.pk:
-            reported_by_user.add(comment_id)
-    bodies = rendered_bodies(list(comments.values()))
-    is_moderator = permissions.can_moderate(user)
-
-    items, previous_level = [], None
-    max_level = settings.COMMENT_MAX_SHOWN_LEVEL
-    for entry in entries:
-        comment = comments.get(entry.pk)
-        if comment is None:
-            # Deleted between the two queries: its replies still show.
-            continue
-        level = min(entry.depth, max_level)
-        item = CommentItem(
-            comment=comment,
-            level=level,
-            before=markup_before(previous_level, level),
-            body=bodies[comment.pk],
-            parent=comments.get(entry.parent_id)
-            if entry.parent_id != entry.pk
-            else None,
-            shown_below_parent=entry.depth <= max_level,
-            is_orphan=entry.depth == 0 and entry.parent_id != entry.pk,
-            edited_at=comment.last_edited_at,
-            reported_by_user=comment.pk in reported_by_user,
-            open_reports=report_counts[comment.pk] if is_moderator else 0,
-        )
-        describe_author(item)
-        if item.parent is not None:
-            item.parent_author_name = author_name(item.parent)
-        item.is_hidden = comment.is_removed and hasattr(comment, "hiding")
-        item.can_edit = permissions.can_edit(comment, user)
-        item.can_delete = permissions.can_delete(comment, user)
-        item.can_report = permissions.can_report(comment, user)
-        items.append(item)
-        previous_level = level
-    return items
-
-
-def author_name(comment) -> str:
-    if comment.user is None:
-        return gettext("a former employee")
-    return comment.user.get_display_name()
-
-
-def describe_author(item: CommentItem) -> None:
-    user = item.comment.user
-    if user is None:
-        item.is_former_employee = True
-        return
-    item.author_name = user.get_display_name()
-    item.is_former_employee = not user.is_active
-
-
-def markup_before(previous_level, level) -> SafeString:
-    if previous_level is None:
-        return SafeString("")
-    if level > previous_level:
-        return OPEN_REPLIES
-    return closing_markup(previous_level - level)
+    Building "<prefix><id>/<action>/" directly is much faster than a
+    reverse() per comment and action on a long thread.
+    """
+    return reverse("participation_comments:post").removesuffix("post/")

@@ -1,6 +1,6 @@
 import logging
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django_comments_xtd.models import TmpXtdComment, XtdComment
 from django_comments_xtd.signals import confirmation_received
@@ -9,6 +9,7 @@ from ideapages.models import IdeaPage
 from ideapages.signals import idea_status_changed
 
 from . import services
+from .comments import forget_outline
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,12 @@ def drop_copied_personal_data(sender, instance, **kwargs):
     if instance.user_id:
         instance.user_email = ""
         instance.ip_address = None
+
+
+@receiver(post_save, sender=XtdComment)
+@receiver(post_delete, sender=XtdComment)
+def forget_thread_outline(sender, instance, **kwargs):
+    forget_outline(instance.content_type_id, instance.object_pk)
 
 
 @receiver(confirmation_received, sender=TmpXtdComment)

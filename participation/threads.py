@@ -12,6 +12,8 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django_comments_xtd.models import XtdComment
 
+from .comments import forget_outline
+
 THREAD_FIELDS = ["thread_id", "level", "order", "nested_count"]
 
 
@@ -41,6 +43,8 @@ def renumber_threads(target) -> int:
     for root in roots:
         changed.extend(number_thread(root, children))
     XtdComment.norel_objects.bulk_update(changed, THREAD_FIELDS, batch_size=500)
+    content_type = ContentType.objects.get_for_model(target)
+    forget_outline(content_type.pk, target.pk)
     return len(changed)
 
 

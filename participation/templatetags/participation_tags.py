@@ -1,12 +1,14 @@
 from django import template
-from django.urls import reverse
+from django.db.models import Exists, Subquery
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_comments import get_form
 
+from ideapages.models import IdeaPage
 from ideapages.status import IdeaStatus
 from participation import permissions
-from participation.comments import comment_thread_page, render_comment_text
+from participation.comments import comment_thread_page
 from participation.models import Attachment, Follow, Support
+from participation.text import render_comment_text
 
 register = template.Library()
 
@@ -40,10 +42,6 @@ def comment_section(context, target):
         "posted": posted_id is not None,
         "form": get_form()(target),
         "next_url": request.path,
-        # Action links are "<prefix><id>/<action>/", built in the template
-        # because a reverse() per comment is a large part of a long thread's
-        # rendering time.
-        "comment_prefix": reverse("participation_comments:post").removesuffix("post/"),
         "is_moderator": permissions.can_moderate(request.user),
     }
 
@@ -56,25 +54,37 @@ def idea_actions(context, idea):
     """
     request = context["request"]
     user = request.user
+    has_supported, follow_choice = participation_state(idea, user)
     return {
         "request": request,
         "idea": idea,
-        "has_supported": Support.objects.filter(idea=idea, user=user).exists(),
+        "has_supported": has_supported,
         "is_giver": permissions.is_giver(idea, user),
-        "is_following": is_following(idea, user),
+        "is_following": (
+            permissions.is_giver(idea, user) if follow_choice is None else follow_choice
+        ),
     }
 
 
-def is_following(idea, user) -> bool:
-    """Return whether `user` hears about `idea`: a follower, or its giver by default."""
-    choice = (
-        Follow.objects.filter(idea=idea, user=user)
-        .values_list("is_following", flat=True)
+def participation_state(idea, user) -> tuple[bool, bool | None]:
+    """Return whether `user` supports `idea` and their follow choice, in one query.
+
+    The follow choice is None when they never chose; the giver then
+    follows their own idea and everyone else does not.
+    """
+    state = (
+        IdeaPage.objects.filter(pk=idea.pk)
+        .values(
+            has_supported=Exists(Support.objects.filter(idea=idea.pk, user=user.pk)),
+            follow_choice=Subquery(
+                Follow.objects.filter(idea=idea.pk, user=user.pk).values(
+                    "is_following"
+                )[:1]
+            ),
+        )
         .first()
     )
-    if choice is None:
-        return permissions.is_giver(idea, user)
-    return choice
+    return state["has_supported"], state["follow_choice"]
 
 
 @register.inclusion_tag(

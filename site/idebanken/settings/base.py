@@ -183,7 +183,7 @@ COMMENTS_XTD_FORM_CLASS = "participation.forms.CommentForm"
 COMMENT_EDIT_MINUTES = env_int("COMMENT_EDIT_MINUTES", 30)
 # Comments shown on one page of a thread. Whole top-level threads stay on
 # one page, so a page holds more when one thread alone is longer.
-COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 50)
+COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 30)
 # Deepest reply level shown indented; deeper replies (imported threads go
 # past the level new replies may reach) are shown at this level.
 COMMENT_MAX_SHOWN_LEVEL = env_int(
