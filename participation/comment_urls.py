@@ -9,6 +9,7 @@ it would return hidden comments' text.
 from django.http import Http404
 from django.urls import path, re_path
 
+from . import converters  # noqa: F401 - registers the "id" converter
 from .views import comments, moderation
 
 
@@ -21,18 +22,18 @@ app_name = "participation_comments"
 urlpatterns = [
     path("post/", comments.post_comment, name="post"),
     path("moderering/", moderation.queue, name="queue"),
-    path("<int:pk>/", comments.show_comment, name="show"),
-    path("<int:pk>/svara/", comments.reply, name="reply"),
-    path("<int:pk>/andra/", comments.edit, name="edit"),
-    path("<int:pk>/ta-bort/", comments.delete, name="delete"),
-    path("<int:pk>/anmal/", comments.report, name="report"),
-    path("<int:pk>/dolj/", moderation.hide, name="hide"),
-    path("<int:pk>/visa-igen/", moderation.restore, name="restore"),
-    path("<int:pk>/stang-anmalningar/", moderation.dismiss, name="dismiss"),
+    path("<id:pk>/", comments.show_comment, name="show"),
+    path("<id:pk>/svara/", comments.reply, name="reply"),
+    path("<id:pk>/andra/", comments.edit, name="edit"),
+    path("<id:pk>/ta-bort/", comments.delete, name="delete"),
+    path("<id:pk>/anmal/", comments.report, name="report"),
+    path("<id:pk>/dolj/", moderation.hide, name="hide"),
+    path("<id:pk>/visa-igen/", moderation.restore, name="restore"),
+    path("<id:pk>/stang-anmalningar/", moderation.dismiss, name="dismiss"),
     # The library's paths, with the same meaning.
-    path("reply/<int:pk>/", comments.reply),
-    path("flag/<int:pk>/", comments.report),
-    path("delete/<int:pk>/", moderation.hide),
-    path("approve/<int:pk>/", moderation.restore),
+    path("reply/<id:pk>/", comments.reply),
+    path("flag/<id:pk>/", comments.report),
+    path("delete/<id:pk>/", moderation.hide),
+    path("approve/<id:pk>/", moderation.restore),
     re_path(r"^(api|like|dislike|liked|disliked|mute|confirm)/", closed),
 ]

@@ -22,6 +22,10 @@ from ..forms import CommentTextForm, ReasonForm
 
 logger = logging.getLogger(__name__)
 
+# Comment ids are a 32-bit AutoField; SQLite cannot even look up a number
+# past 64 bits.
+MAX_COMMENT_ID = 2**31 - 1
+
 # The models whose pages take comments, as "app_label.model_name".
 COMMENTABLE_MODELS = {"ideapages.ideapage", "news.newspage"}
 
@@ -67,7 +71,7 @@ def resolve_target(content_type, object_pk):
             % {"type": content_type}
         )
     model = apps.get_model(content_type.lower())
-    if not str(object_pk).isdigit():
+    if not str(object_pk).isdigit() or len(str(object_pk)) > 18:
         raise RejectedPost(_("The page number %(pk)s is invalid.") % {"pk": object_pk})
     target = model.objects.live().filter(pk=int(object_pk)).first()
     if target is None:
@@ -92,6 +96,10 @@ def resolve_parent(target, reply_to):
         ) from None
     if not parent_id:
         return None
+    if not 0 < parent_id <= MAX_COMMENT_ID:
+        raise RejectedPost(
+            _("The comment you reply to does not exist on this page."), target
+        )
     parent = (
         XtdComment.norel_objects.filter(
             pk=parent_id, object_pk=str(target.pk), is_public=True

@@ -25,10 +25,12 @@ INSTALLED_APPS = [
     "accounts",
     "ideapages",
     "news",
-    "participation",
     "notifications",
     "django_comments_xtd",
     "django_comments",
+    # After django_comments_xtd, whose pre_save receiver it disconnects in
+    # ready().
+    "participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
