@@ -19,6 +19,7 @@ from django_comments_xtd.models import MaxThreadLevelExceededException, XtdComme
 
 from .. import permissions, services
 from ..forms import CommentTextForm, ReasonForm
+from . import posted
 
 logger = logging.getLogger(__name__)
 
@@ -272,7 +273,7 @@ def edit(request, pk):
         )
         return redirect(comment_url(comment))
 
-    form = CommentTextForm(request.POST or None, initial={"comment": comment.comment})
+    form = CommentTextForm(posted(request), initial={"comment": comment.comment})
     if request.method == "POST" and form.is_valid():
         if services.edit_comment(comment, form.cleaned_data["comment"]):
             messages.success(request, _("Your comment is updated."))
@@ -300,7 +301,7 @@ def delete(request, pk):
 def report(request, pk):
     comment = own_comment(request, pk, permissions.can_report)
     form = ReasonForm(
-        request.POST or None,
+        posted(request),
         help_text=_("Say which rule the comment breaks. Only moderators read it."),
     )
     if request.method == "POST" and form.is_valid():

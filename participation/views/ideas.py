@@ -17,6 +17,7 @@ from ideapages.models import IdeaPage
 from .. import permissions, services
 from ..forms import AttachmentForm
 from ..models import Attachment
+from . import posted
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def upload_attachment(request, idea_id):
     idea = get_idea(idea_id)
     if not permissions.is_giver(idea, request.user):
         raise PermissionDenied
-    form = AttachmentForm(request.POST or None, request.FILES or None)
+    form = AttachmentForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         if idea.attachments.count() >= settings.ATTACHMENTS_PER_IDEA:
             form.add_error(

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from .. import permissions, services
 from ..forms import ReasonForm
 from ..models import CommentHiding, CommentReport
+from . import posted
 from .comments import comment_url, get_comment
 
 QUEUE_PAGE_SIZE = 20
@@ -81,7 +82,7 @@ def hide(request, pk):
         messages.info(request, _("The comment is already removed."))
         return redirect("participation_comments:queue")
     form = ReasonForm(
-        request.POST or None,
+        posted(request),
         help_text=_(
             "The author gets this reason with the notice that the comment is hidden."
         ),
