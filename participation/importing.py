@@ -70,12 +70,16 @@ def parse_id(value, name: str) -> str:
 
 
 def parse_date(value) -> datetime:
-    """Return midnight, local time, of a YYYY-MM-DD date."""
+    """Return noon, local time, of a YYYY-MM-DD date.
+
+    The data has dates only. Noon keeps the same date in every time zone
+    within eleven hours of this one.
+    """
     try:
         day = date.fromisoformat((value or "").strip())
     except ValueError as error:
         raise RowError(f"date {value!r} is not a YYYY-MM-DD date") from error
-    return timezone.make_aware(datetime.combine(day, time()))
+    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 def text(row: dict, name: str, max_length: int, required: bool = True) -> str:
