@@ -28,9 +28,7 @@ class TestPostComment:
         )
 
         assert "Syns direkt." in response.text
-        assert "Your comment is published." in response.text or (
-            "Din kommentar är publicerad." in response.text
-        )
+        assert "Din kommentar är publicerad." in response.text
 
     def test_reply_saved_under_parent(
         self, employee_client, idea, make_user, make_comment
@@ -93,7 +91,7 @@ class TestForgedPost:
 
         response = employee_client.post(POST_URL, data)
 
-        self.assert_rejected(response, "does not say which page it belongs to")
+        self.assert_rejected(response, "anger inte vilken sida den hör till")
 
     @pytest.mark.parametrize(
         "content_type", ["auth.user", "nosuchapp.model", "ideapages", "..", "x" * 300]
@@ -103,7 +101,7 @@ class TestForgedPost:
 
         response = employee_client.post(POST_URL, data)
 
-        self.assert_rejected(response, "only on ideas and news")
+        self.assert_rejected(response, "bara på idéer och nyheter")
 
     @pytest.mark.parametrize("object_pk", ["999999", "abc", "-1", "9" * 40])
     def test_missing_object_rejected(self, employee_client, idea, object_pk):
@@ -120,14 +118,14 @@ class TestForgedPost:
 
         response = employee_client.post(POST_URL, data)
 
-        self.assert_rejected(response, "failed its security check")
+        self.assert_rejected(response, "klarade inte säkerhetskontrollen")
 
     def test_broken_security_hash_rejected(self, employee_client, idea):
         data = comment_post_data(idea, "Förfalskad", security_hash="0" * 40)
 
         response = employee_client.post(POST_URL, data)
 
-        self.assert_rejected(response, "failed its security check")
+        self.assert_rejected(response, "klarade inte säkerhetskontrollen")
 
     def test_missing_security_hash_rejected(self, employee_client, idea):
         data = comment_post_data(idea, "Utan kontroll")
@@ -135,7 +133,7 @@ class TestForgedPost:
 
         response = employee_client.post(POST_URL, data)
 
-        self.assert_rejected(response, "failed its security check")
+        self.assert_rejected(response, "klarade inte säkerhetskontrollen")
 
     def test_rejected_post_shows_typed_text(self, employee_client, idea):
         data = comment_post_data(idea, "Min viktiga text", security_hash="bad")
@@ -149,7 +147,7 @@ class TestForgedPost:
 
         response = employee_client.post(POST_URL, comment_post_data(idea, "Sent"))
 
-        self.assert_rejected(response, "does not exist or is not published")
+        self.assert_rejected(response, "finns inte eller är inte publicerad")
 
     def test_expired_form_keeps_text(self, employee_client, idea):
         response = employee_client.post(
@@ -158,7 +156,7 @@ class TestForgedPost:
 
         assert response.status_code == 200
         assert "Skrevs långsamt" in response.text
-        assert "more than two hours" in response.text or "två timmar" in response.text
+        assert "mer än två timmar" in response.text
         assert XtdComment.objects.count() == 0
 
 
@@ -176,7 +174,7 @@ class TestForgedReply:
             POST_URL, comment_post_data(idea, "Svar", reply_to=elsewhere.pk)
         )
 
-        self.assert_rejected(response, "does not exist on this page")
+        self.assert_rejected(response, "finns inte på den här sidan")
         assert not XtdComment.objects.filter(comment="Svar").exists()
 
     @pytest.mark.parametrize("reply_to", ["123456", "-5", "abc", str(2**70)])
@@ -200,7 +198,7 @@ class TestForgedReply:
             POST_URL, comment_post_data(idea, "För djupt", reply_to=deepest.pk)
         )
 
-        self.assert_rejected(response, "Replies cannot go deeper")
+        self.assert_rejected(response, "Svar kan inte gå djupare")
         assert not XtdComment.objects.filter(comment="För djupt").exists()
 
     def test_reply_to_removed_comment(
@@ -212,7 +210,7 @@ class TestForgedReply:
             POST_URL, comment_post_data(idea, "Svar", reply_to=removed.pk)
         )
 
-        self.assert_rejected(response, "has been removed")
+        self.assert_rejected(response, "har tagits bort")
 
 
 class TestLibraryPaths:
@@ -236,9 +234,7 @@ class TestLibraryPaths:
         response = employee_client.get(f"/kommentarer/flag/{comment.pk}/")
 
         assert response.status_code == 200
-        assert (
-            "Report a comment" in response.text or "Anmäl en kommentar" in response.text
-        )
+        assert "Anmäl en kommentar" in response.text
 
     def test_library_delete_path_needs_moderator(
         self, employee_client, idea, make_user, make_comment

@@ -36,7 +36,7 @@ class TestCommentNesting:
         response = employee_client.get(idea.url)
         depths = comment_depths(response)
 
-        assert "This comment has been deleted by its author." in response.text
+        assert "Kommentaren har tagits bort av skribenten." in response.text
         assert "Texten som tas bort." not in response.text
         assert "Svaret som ska stå kvar." in response.text
         assert depths[f"c{reply.pk}"] == 1
@@ -50,7 +50,7 @@ class TestCommentNesting:
 
         response = employee_client.get(idea.url)
 
-        assert "This comment has been hidden by a moderator." in response.text
+        assert "Kommentaren har dolts av en moderator." in response.text
         assert "Olämplig text." not in response.text
         assert comment_depths(response)[f"c{reply.pk}"] == 1
 
@@ -64,7 +64,7 @@ class TestCommentNesting:
         response = employee_client.get(idea.url)
 
         assert "Svaret finns kvar." in response.text
-        assert "In reply to a comment that no longer exists." in response.text
+        assert "Svar på en kommentar som inte längre finns." in response.text
         assert comment_depths(response)[f"c{reply.pk}"] == 0
 
     def test_removed_comments_not_counted(
@@ -103,8 +103,8 @@ class TestDeepThreads:
 
         response = employee_client.get(idea.url)
 
-        assert f'href="#c{chain[4].pk}">In reply to' in response.text
-        assert f'href="#c{chain[2].pk}">In reply to' not in response.text
+        assert f'href="#c{chain[4].pk}">Svar till' in response.text
+        assert f'href="#c{chain[2].pk}">Svar till' not in response.text
 
     def test_deep_levels_stored_unclamped(self, idea, make_user, make_deep_thread):
         chain = make_deep_thread(idea, make_user(), depth=24)
@@ -154,7 +154,7 @@ class TestThreadPages:
         response = employee_client.get(idea.url, {"comment": threads[2][1].pk})
 
         assert f'id="c{threads[2][1].pk}"' in response.text
-        assert "Page 3 of 3" in response.text or "Sida 3 av 3" in response.text
+        assert "Sida 3 av 3" in response.text
 
     def test_invalid_page_number_shows_first(
         self, employee_client, idea, make_user, make_comment
@@ -179,10 +179,7 @@ class TestCommentAuthors:
 
         assert "Skrevs innan jag slutade." in response.text
         assert "Lena Slutat" in response.text
-        assert (
-            "former employee" in response.text
-            or "tidigare medarbetare" in response.text
-        )
+        assert "tidigare medarbetare" in response.text
 
     def test_deleted_account_comment_stays(
         self, employee_client, idea, make_user, make_comment
@@ -194,10 +191,7 @@ class TestCommentAuthors:
         response = employee_client.get(idea.url)
 
         assert "Kontot raderas men texten står kvar." in response.text
-        assert (
-            "Former employee" in response.text
-            or "Tidigare medarbetare" in response.text
-        )
+        assert "Tidigare medarbetare" in response.text
 
 
 class TestCommentText:

@@ -54,9 +54,7 @@ class TestReportComment:
 
         response = employee_client.get(idea.url)
 
-        assert "You have reported this comment." in response.text or (
-            "Du har anmält den här kommentaren." in response.text
-        )
+        assert "Du har anmält den här kommentaren." in response.text
 
 
 @pytest.fixture
@@ -89,10 +87,7 @@ class TestModerationQueue:
     def test_ambassador_sees_report_count(self, moderator_client, idea, reported):
         response = moderator_client.get(idea.url)
 
-        assert (
-            "Open reports: 1" in response.text
-            or "Öppna anmälningar: 1" in response.text
-        )
+        assert "Öppna anmälningar: 1" in response.text
 
 
 class TestHideComment:
