@@ -128,12 +128,20 @@ def main() -> None:
     report(results | unpaged, results["bare Wagtail page"][0])
 
 
+def processor_name() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()
+
+
 def report(results, bare_time) -> None:
-    database = connection.vendor
     print(
-        f"{database} {connection.Database.__name__} | Python "
+        f"{connection.vendor} {connection.Database.__name__} | Python "
         f"{platform.python_version()} | {os.cpu_count()} cores | "
-        f"{platform.processor() or platform.machine()} | median of {ROUNDS} requests"
+        f"{processor_name()} | median of {ROUNDS} requests"
     )
     print(f"{'page':<52} {'ms':>7} {'× bare':>7} {'queries':>8}")
     for name, (seconds, queries) in results.items():

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_comments import get_form
@@ -69,7 +70,7 @@ def resolve_target(content_type, object_pk):
     if content_type.lower() not in COMMENTABLE_MODELS:
         raise RejectedPost(
             _("Comments cannot be posted on %(type)s: only on ideas and news.")
-            % {"type": content_type}
+            % {"type": Truncator(content_type).chars(60)}
         )
     model = apps.get_model(content_type.lower())
     if not str(object_pk).isdigit() or len(str(object_pk)) > 18:
