@@ -71,7 +71,7 @@ def request_time(client, url) -> float:
     response = client.get(url)
     elapsed = time.perf_counter() - started
     if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
+        raise SystemExit(f"{url} returned status {response.status_code}")
     return elapsed
 
 

@@ -1,9 +1,9 @@
 """The comments of one thread page, prepared for the flat thread template.
 
-Comments are read as plain rows rather than model instances, and links,
-dates, names and permissions are worked out here once per comment, because
-on a long thread the template's own lookups, filters and reverse() calls
-would cost many times more than the queries.
+Comments are read as plain rows rather than model instances. Links, dates,
+names and permissions are worked out here once per comment, because on a
+long thread the template's own lookups, filters and reverse() calls would
+cost many times more than the queries.
 """
 
 from dataclasses import dataclass

@@ -2,10 +2,10 @@
 
 Decide Madrid is the participation platform of the city of Madrid; its
 annotated corpus (CSV, Spanish text) has proposals and comments threaded
-by `parentId`. Proposals become ideas in their own category, so that they
-never mix with the administration's own ideas; comment authors become
-pseudonymous accounts that cannot sign in. Each row's id is kept, so that
-importing the same files again skips what exists.
+by `parentId`. Proposals become ideas in a category of their own, so that
+they never mix with the administration's own ideas. Comment authors
+become pseudonymous accounts that cannot sign in. Each row's id is kept,
+so that importing the same files again skips what exists.
 """
 
 import csv
@@ -40,7 +40,7 @@ NO_PARENT = "-1"
 
 
 class RowError(ValueError):
-    """A row that cannot be imported; the message says why."""
+    """A row that cannot be imported, with the reason as its message."""
 
 
 @dataclass
@@ -182,9 +182,9 @@ class MadridImporter:
         """Return the comment rows that can be imported, reporting the others.
 
         A comment is rejected when its row is malformed, its proposal is not
-        imported, or its parent is missing or rejected; a parent's
-        rejection passes down to all its replies, because they cannot be
-        placed in the thread.
+        imported, or its parent is missing or rejected. A rejected parent
+        takes all its replies with it, because they cannot be placed in the
+        thread.
         """
         parsed: dict[str, CommentRow] = {}
         for position, row in enumerate(rows, start=1):
@@ -254,8 +254,8 @@ class MadridImporter:
     def pseudonymous_users(self, user_ids: set[str]) -> dict:
         """Return an account per pseudonymous user id, creating missing ones.
 
-        The accounts have no password and no e-mail, so nobody can sign in
-        as them, and they belong to no role.
+        The accounts have no usable password and no e-mail, so they cannot
+        be used to sign in, and they belong to no role.
         """
         user_model = get_user_model()
         usernames = {USERNAME_PREFIX + user_id: user_id for user_id in user_ids}

@@ -1,4 +1,4 @@
-"""Who may do what with comments and an idea's attachments."""
+"""Permission checks for comments and for an idea's attachments."""
 
 from datetime import timedelta
 

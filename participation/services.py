@@ -1,4 +1,4 @@
-"""What taking part changes: supports, follows, comment edits, reports and hiding.
+"""Changes made by taking part: supports, follows, comment edits, reports, hiding.
 
 Views call these functions; each writes its records in one transaction and
 logs the change with the ids involved.

@@ -6,7 +6,8 @@ from django.utils.html import escape, linebreaks, urlize
 from django.utils.safestring import SafeString, mark_safe
 
 # Anything urlize() could turn into a link: a scheme, "www.", an e-mail
-# address or a bare domain with one of the top-level domains it knows.
+# address, or a bare domain ending in one of the top-level domains that
+# urlize links without a scheme (Django 5.2: com, edu, gov, int, mil, net, org).
 LINK_HINT = re.compile(r"://|www\.|@|\.(com|edu|gov|int|mil|net|org)\b", re.IGNORECASE)
 
 

@@ -47,9 +47,9 @@ ODF_TYPES = {
     "application/vnd.oasis.opendocument.presentation": "odp",
 }
 # PDF names that start script, launch programs or carry files inside.
-# NOTE: names inside compressed object streams are not seen by this byte
-# scan; downloads are therefore sent as attachments under a sandboxing
-# Content-Security-Policy, so that a browser never runs a PDF in the site.
+# NOTE: this byte scan does not see names inside compressed object streams.
+# Downloads are therefore sent as attachments under a sandboxing
+# Content-Security-Policy, so that a browser does not run a PDF in the site.
 PDF_ACTIVE_CONTENT = re.compile(
     rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA|SubmitForm|ImportData)\b"
 )

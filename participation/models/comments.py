@@ -9,8 +9,8 @@ from django_comments_xtd.models import XtdComment
 class CommentEdit(models.Model):
     """The text a comment had before its author edited it.
 
-    Kept so that a moderator can see what a reported comment said before
-    an edit. Deleting the comment deletes its edits too.
+    Kept so that a moderator can read the text a reported comment had
+    before an edit. Deleting the comment deletes its edits too.
     """
 
     comment = models.ForeignKey(

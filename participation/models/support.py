@@ -42,8 +42,8 @@ class Follow(models.Model):
     """One employee's choice to hear about one idea's comments and status.
 
     A row with `is_following` off records that the person stopped
-    following, so that commenting or supporting later does not start
-    following again without their say.
+    following, so that commenting or supporting later does not
+    make them follow again.
     """
 
     idea = models.ForeignKey(

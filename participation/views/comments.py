@@ -24,8 +24,8 @@ from . import posted
 
 logger = logging.getLogger(__name__)
 
-# Comment ids are a 32-bit AutoField; SQLite cannot even look up a number
-# past 64 bits.
+# Comment ids are a 32-bit AutoField. A number past 64 bits makes SQLite
+# raise OverflowError instead of finding nothing.
 MAX_COMMENT_ID = 2**31 - 1
 
 # The models whose pages take comments, as "app_label.model_name".
@@ -33,7 +33,7 @@ COMMENTABLE_MODELS = {"ideapages.ideapage", "news.newspage"}
 
 
 class RejectedPost(Exception):
-    """A comment post that cannot be saved; the message says why, for the user."""
+    """A comment post that cannot be saved, with the reason for the user."""
 
     def __init__(self, message, target=None):
         super().__init__(message)
@@ -42,7 +42,7 @@ class RejectedPost(Exception):
 
 
 def rejected_post(request, error: RejectedPost):
-    """Answer 400 with the reason, and show the text so that nothing is lost."""
+    """Return a 400 response with the reason and the typed text, so nothing is lost."""
     logger.warning(
         "comment post rejected user=%s reason=%s", request.user.pk, error.message
     )
@@ -84,7 +84,7 @@ def resolve_target(content_type, object_pk):
 
 
 def resolve_parent(target, reply_to):
-    """Return the comment a reply answers, or None for a new thread.
+    """Return the comment that a reply responds to, or None for a new thread.
 
     Raises RejectedPost for a comment that is not on `target`, is removed,
     or is already at the deepest level replies may reach.
@@ -159,9 +159,9 @@ def expired_form(request, target, parent):
 def post_comment(request):
     """Post a comment or a reply through django-comments-xtd, after checks.
 
-    The library answers a forged or broken post with an empty 400 and a
-    reply too deep with a server error; this view rejects both first with
-    a message, and keeps the typed text on the page.
+    The library returns an empty 400 for a forged or broken post and a
+    server error for a reply that is too deep. This view rejects both
+    first, with a message, and keeps the typed text on the page.
     """
     try:
         target = resolve_target(

@@ -58,7 +58,11 @@ def follow(request, idea_id):
 
 
 def unfollow(request, idea_id):
-    """Stop following with one click; a GET, as from an e-mail link, asks first."""
+    """Stop following with one click (a POST), or show that button on a GET.
+
+    The link in notification e-mails makes a GET, so that a mail scanner
+    that follows links does not end a follow.
+    """
     idea = get_idea(idea_id)
     if request.method == "POST":
         services.set_following(idea, request.user, False)
