@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
@@ -136,6 +136,24 @@ def comment_from_row(row: dict) -> CommentRow:
     )
 
 
+def refresh_statistics() -> None:
+    """Update the query planner's statistics of the comment tables.
+
+    Without statistics, SQLite counts each idea's comments for the idea
+    list through the content-type index, reading every comment on every
+    idea. With 970 ideas and the 3,400 imported comments that query took
+    44 ms instead of 1 ms after ANALYZE. SQLite never analyses tables by
+    itself; PostgreSQL's autovacuum does, some time after a bulk insert.
+    """
+    tables = [
+        XtdComment._meta.db_table,
+        XtdComment._meta.get_parent_list()[0]._meta.db_table,
+    ]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+
+
 class MadridImporter:
     """Import proposals as ideas under `index_page`, then their comments."""
 
@@ -151,6 +169,7 @@ class MadridImporter:
             thread = [row for row in comments if row.proposal == proposal]
             if thread:
                 self.import_thread(idea, thread, users)
+        refresh_statistics()
         return self.report
 
     def import_proposals(self, rows) -> dict[str, IdeaPage]:

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
@@ -245,6 +246,17 @@ class TestImportRejections:
 
         assert "imported 5 (of which 1 empty, kept as removed)" in output
         assert "rejected 6" in output
+
+    def test_planner_statistics_refreshed(self, crafted):
+        if connection.vendor != "sqlite":
+            pytest.skip("PostgreSQL updates pg_stat_user_tables outside the test transaction")
+
+        run_import(crafted)
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT tbl FROM sqlite_stat1")
+            analysed = {row[0] for row in cursor.fetchall()}
+        assert "django_comments" in analysed
 
     def test_missing_folder_clear_error(self, tmp_path, index_page):
         from django.core.management import CommandError
