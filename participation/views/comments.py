@@ -237,8 +237,16 @@ def reply(request, pk):
         messages.error(request, _("The comment has been removed and takes no replies."))
         return redirect(comment_url(comment))
     reply_target = comment
-    while not reply_target.allow_thread():
-        reply_target = get_comment(reply_target.parent_id)
+    while reply_target is not None and not reply_target.allow_thread():
+        reply_target = XtdComment.norel_objects.filter(
+            pk=reply_target.parent_id, is_public=True
+        ).first()
+    if reply_target is None:
+        # A deep comment whose parent row was deleted has no place for a reply.
+        messages.error(
+            request, _("This comment takes no replies. Write a new comment instead.")
+        )
+        return redirect(comment_url(comment))
     target = comment.content_object
     return TemplateResponse(
         request,

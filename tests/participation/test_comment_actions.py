@@ -183,3 +183,19 @@ class TestDeleteComment:
         response = moderator_client.post(f"/kommentarer/{own_comment.pk}/ta-bort/")
 
         assert response.status_code == 403
+
+
+class TestReplyToBrokenThread:
+    def test_deep_orphan_reply_redirects(
+        self, employee_client, idea, make_user, make_deep_thread
+    ):
+        chain = make_deep_thread(
+            idea, make_user(), settings.COMMENTS_XTD_MAX_THREAD_LEVEL + 2
+        )
+        XtdComment.objects.filter(
+            pk__in=[c.pk for c in chain[: settings.COMMENTS_XTD_MAX_THREAD_LEVEL]]
+        ).delete()
+
+        response = employee_client.get(f"/kommentarer/{chain[-1].pk}/svara/")
+
+        assert response.status_code == 302
