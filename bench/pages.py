@@ -142,10 +142,11 @@ def processor_name() -> str:
 
 
 def report(results, bare) -> None:
-    """Print each page's median and fastest time, each as a multiple of the bare page's.
+    """Print each page's median and fastest time, also as multiples of the bare page.
 
-    Other work on the machine can only add time, so the fastest request is
-    the steadier figure on a busy machine; the median is the typical one.
+    Other work on the machine can only add time. The fastest request is
+    therefore the steadier figure on a busy machine, and the median the
+    typical one.
     """
     print(
         f"{connection.vendor} {connection.Database.__name__} | Python "
