@@ -12,7 +12,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include("accounts.urls")),
+    path("kommentarer/", include("participation.comment_urls")),
     path("kommentarer/", include("django_comments_xtd.urls")),
+    path("deltagande/", include("participation.urls")),
     path("notiser/", include("notifications.urls")),
     # The language menu is also on the sign-in page.
     path("sprak/", login_not_required(set_language), name="set_language"),
