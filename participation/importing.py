@@ -50,6 +50,7 @@ class ImportReport:
     comments_imported: int = 0
     comments_unchanged: int = 0
     comments_removed: int = 0
+    placeholders_created: int = 0
     users_created: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
@@ -119,7 +120,7 @@ class CommentRow:
     external_id: str
     parent: str | None
     proposal: str
-    user: str
+    user: str | None
     submit_date: datetime
     text: str
 
@@ -160,11 +161,16 @@ class MadridImporter:
     def __init__(self, index_page):
         self.index_page = index_page
         self.report = ImportReport()
+        # Parents that replies name but the data lacks, by id: the first
+        # reply that names each one.
+        self.missing_parents: dict[str, CommentRow] = {}
+        # Ids of comment rows in the data that were rejected.
+        self.rejected_ids: set[str] = set()
 
     def run(self, proposal_rows: list[dict], comment_rows: list[dict]) -> ImportReport:
         ideas = self.import_proposals(proposal_rows)
         comments = self.accepted_comments(comment_rows, ideas)
-        users = self.pseudonymous_users({row.user for row in comments})
+        users = self.pseudonymous_users({row.user for row in comments if row.user})
         for proposal, idea in ideas.items():
             thread = [row for row in comments if row.proposal == proposal]
             if thread:
@@ -201,9 +207,11 @@ class MadridImporter:
         """Return the comment rows that can be imported, reporting the others.
 
         A comment is rejected when its row is malformed, its proposal is not
-        imported, or its parent is missing or rejected. A rejected parent
-        takes all its replies with it, because they cannot be placed in the
-        thread.
+        imported, or its parent is rejected, because a reply cannot be
+        placed below a comment that is not there. A parent that is missing
+        from the data, removed on the original platform, becomes an empty
+        removed comment at the top of the thread, so that its replies keep
+        their place.
         """
         parsed: dict[str, CommentRow] = {}
         for position, row in enumerate(rows, start=1):
@@ -211,12 +219,14 @@ class MadridImporter:
                 comment = comment_from_row(row)
             except RowError as error:
                 self.report.reject(f"comment at row {position}", str(error))
+                self.rejected_ids.add((row.get("id") or "").strip())
                 continue
             if comment.proposal not in ideas:
                 self.report.reject(
                     f"comment {comment.external_id}",
                     f"unknown proposal {comment.proposal}",
                 )
+                self.rejected_ids.add(comment.external_id)
                 continue
             parsed[comment.external_id] = comment
 
@@ -229,7 +239,7 @@ class MadridImporter:
         for external_id in parsed:
             self.judge(external_id, parsed, imported, verdicts)
 
-        accepted = []
+        accepted = self.placeholders()
         for external_id, comment in parsed.items():
             reason = verdicts[external_id]
             if reason:
@@ -249,12 +259,12 @@ class MadridImporter:
             parent = comment.parent
             if parent is None:
                 verdicts[current] = None
+            elif parent in self.rejected_ids:
+                verdicts[current] = f"parent comment {parent} was rejected"
             elif parent not in parsed:
-                verdicts[current] = (
-                    None
-                    if COMMENT_PREFIX + parent in imported
-                    else f"parent comment {parent} not found"
-                )
+                verdicts[current] = None
+                if COMMENT_PREFIX + parent not in imported:
+                    self.missing_parents.setdefault(parent, comment)
             elif parsed[parent].proposal != comment.proposal:
                 verdicts[current] = f"parent comment {parent} is on another proposal"
             elif parent in chain or parent == current:
@@ -269,6 +279,25 @@ class MadridImporter:
                 f"parent comment {parent} was rejected" if verdicts[parent] else None
             )
         return verdicts[external_id]
+
+    def placeholders(self) -> list[CommentRow]:
+        """Return an empty top-level row for each parent missing from the data.
+
+        Each placeholder takes the date and proposal of the first reply
+        that names it, and has no author.
+        """
+        self.report.placeholders_created = len(self.missing_parents)
+        return [
+            CommentRow(
+                external_id=parent,
+                parent=None,
+                proposal=reply.proposal,
+                user=None,
+                submit_date=reply.submit_date,
+                text="",
+            )
+            for parent, reply in self.missing_parents.items()
+        ]
 
     def pseudonymous_users(self, user_ids: set[str]) -> dict:
         """Return an account per pseudonymous user id, creating missing ones.
@@ -302,12 +331,13 @@ class MadridImporter:
         content_type = ContentType.objects.get_for_model(IdeaPage)
         comments = []
         for row in rows:
+            author = users[row.user] if row.user else None
             comment = XtdComment(
                 content_type=content_type,
                 object_pk=str(idea.pk),
                 site_id=settings.SITE_ID,
-                user=users[row.user],
-                user_name=users[row.user].get_display_name()[:50],
+                user=author,
+                user_name=author.get_display_name()[:50] if author else "",
                 comment=row.text,
                 submit_date=row.submit_date,
                 is_public=True,
@@ -349,8 +379,8 @@ class MadridImporter:
         )
         renumber_threads(idea)
 
-        removed = sum(1 for row in rows if not row.text)
-        self.report.comments_imported += len(comments)
+        removed = sum(1 for row in rows if not row.text and row.user)
+        self.report.comments_imported += sum(1 for row in rows if row.user)
         self.report.comments_removed += removed
         logger.info(
             "comments imported idea=%s comments=%s removed=%s",

@@ -118,7 +118,11 @@ class TestImportRealThreads:
         folder, rows = madrid_subset
         run_import(folder)
 
-        user = ImportedComment.objects.first().comment.user
+        user = (
+            ImportedComment.objects.filter(comment__user__isnull=False)
+            .first()
+            .comment.user
+        )
         assert not user.has_usable_password()
         assert user.email == ""
         assert user.groups.count() == 0
@@ -135,11 +139,19 @@ class TestImportRealThreads:
         assert "imported 0" in output
         assert IdeaPage.objects.filter(external_id__startswith="decide").count() == 2
 
-    def test_rows_with_missing_parent_reported(self, madrid_subset):
-        output, errors = run_import(madrid_subset[0])
+    def test_every_real_comment_kept(self, madrid_subset):
+        folder, rows = madrid_subset
+        output, errors = run_import(folder)
 
-        assert "parent comment" in errors
-        assert "rejected" in output
+        imported = {
+            external_id.removeprefix("decide-madrid:")
+            for external_id in ImportedComment.objects.values_list(
+                "external_id", flat=True
+            )
+        }
+        assert {row["id"] for row in rows} <= imported
+        assert "rejected 0" in output
+        assert errors == ""
 
     def test_longest_thread_page_renders(self, madrid_subset, employee_client):
         run_import(madrid_subset[0])
@@ -190,11 +202,13 @@ COMMENTS = [
     ("12", "11", "1", "7", "2016-03-03", "Sí."),
     ("13", "-1", "1", "9", "2016-03-03", ""),
     ("14", "13", "1", "8", "2016-03-04", "Respuesta a un comentario borrado."),
-    # Malformed: missing parent, its reply, unknown proposal, bad date, bad id.
+    # A reply 20 to a parent 999 missing from the data, and a reply 21 to it.
     ("20", "999", "1", "7", "2016-03-05", "Padre perdido."),
-    ("21", "20", "1", "7", "2016-03-05", "Hijo de un rechazado."),
+    ("21", "20", "1", "7", "2016-03-05", "Hijo de un padre perdido."),
+    # Malformed: unknown proposal, bad date, a reply to that row, bad id.
     ("22", "-1", "77", "7", "2016-03-05", "Propuesta desconocida."),
     ("23", "-1", "1", "7", "2016-13-45", "Fecha mala."),
+    ("24", "23", "1", "8", "2016-03-06", "Hijo de un rechazado."),
     ("x", "-1", "1", "7", "2016-03-05", "Id malo."),
 ]
 
@@ -214,14 +228,14 @@ class TestImportRejections:
     def test_valid_rows_imported(self, crafted):
         run_import(crafted)
 
-        assert ImportedComment.objects.count() == 5
+        # Seven comments and the placeholder for the missing parent 999.
+        assert ImportedComment.objects.count() == 8
 
     @pytest.mark.parametrize(
         "expected",
         [
             "rejected proposal at row 2: date 'ayer' is not a YYYY-MM-DD date",
-            "rejected comment 20: parent comment 999 not found",
-            "rejected comment 21: parent comment 20 was rejected",
+            "rejected comment 24: parent comment 23 was rejected",
             "rejected comment 22: unknown proposal 77",
             "date '2016-13-45' is not a YYYY-MM-DD date",
             "id 'x' is not a number",
@@ -244,8 +258,31 @@ class TestImportRejections:
     def test_summary_counts_rejections(self, crafted):
         output, _errors = run_import(crafted)
 
-        assert "imported 5 (of which 1 empty, kept as removed)" in output
-        assert "rejected 6" in output
+        assert "imported 7 (of which 1 empty, kept as removed)" in output
+        assert "rejected 5" in output
+        assert "placeholders for parents missing from the data: 1" in output
+
+    def test_missing_parent_becomes_placeholder(self, crafted):
+        run_import(crafted)
+
+        placeholder = ImportedComment.objects.get(external_id="decide-madrid:999")
+        reply = ImportedComment.objects.get(external_id="decide-madrid:20").comment
+        reply_to_reply = ImportedComment.objects.get(
+            external_id="decide-madrid:21"
+        ).comment
+        assert placeholder.comment.is_removed
+        assert placeholder.comment.user_id is None
+        assert placeholder.comment.parent_id == placeholder.comment.pk
+        assert reply.parent_id == placeholder.comment.pk
+        assert reply.is_public
+        assert reply_to_reply.parent_id == reply.pk
+
+    def test_placeholder_not_created_twice(self, crafted):
+        run_import(crafted)
+        output, _errors = run_import(crafted)
+
+        assert ImportedComment.objects.count() == 8
+        assert "placeholders for parents missing from the data: 0" in output
 
     def test_planner_statistics_refreshed(self, crafted):
         if connection.vendor != "sqlite":

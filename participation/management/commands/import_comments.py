@@ -53,6 +53,8 @@ class Command(BaseCommand):
             f"comments: imported {report.comments_imported} (of which "
             f"{report.comments_removed} empty, kept as removed), unchanged "
             f"{report.comments_unchanged}, rejected {len(report.rejected)}\n"
+            f"placeholders for parents missing from the data: "
+            f"{report.placeholders_created}\n"
             f"pseudonymous accounts created: {report.users_created}"
         )
         for reason, count in reasons.most_common():
