@@ -36,7 +36,11 @@ def publish_new_idea(index_page, idea: IdeaPage, user=None) -> IdeaPage:
     idea.slug = unique_child_slug(index_page, idea.title)
     idea.owner = user
     index_page.add_child(instance=idea)
-    idea.save_revision(user=user, log_action=False).publish(user=user)
+    # Every employee may submit an idea, and it goes live at once, although
+    # employees have no publish permission in the Wagtail admin.
+    idea.save_revision(user=user, log_action=False).publish(
+        user=user, skip_permission_checks=True
+    )
     transaction.on_commit(
         lambda: idea_submitted.send(sender=IdeaPage, idea=idea, user=user)
     )
