@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Everything needs a signed-in user unless a view is marked
     # @login_not_required (the login and password reset pages).
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "idebanken.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
