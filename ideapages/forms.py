@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Category, Unit
+from .models import Category, IdeaPage, Unit
 from .status import IdeaStatus
 
 
@@ -12,7 +12,9 @@ class IdeaForm(forms.Form):
 
     `submission_key` is a hidden value created when the form is first shown.
     A second POST with the same key, from a double click or a resent form,
-    finds the idea the first one created instead of making another.
+    finds the idea the first one created instead of making another. Given
+    the submitting `user`, the form rejects a key that belongs to another
+    giver's idea.
     """
 
     title = forms.CharField(
@@ -58,9 +60,26 @@ class IdeaForm(forms.Form):
     )
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4())
         super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_submission_key(self):
+        key = self.cleaned_data["submission_key"]
+        if (
+            self.user is not None
+            and IdeaPage.objects.filter(submission_key=key)
+            .exclude(owner=self.user)
+            .exists()
+        ):
+            # Only an altered form can carry another giver's key. Accepting it
+            # would show this giver someone else's idea as their own. clean()
+            # replaces this error with the message about an unverified form.
+            raise forms.ValidationError(
+                "The key belongs to another giver's idea.", code="taken"
+            )
+        return key
 
     def clean(self):
         cleaned_data = super().clean()

@@ -74,7 +74,7 @@ def idea_list(request, index_page):
 
 
 def submit_idea(request, index_page):
-    form = IdeaForm(request.POST or None)
+    form = IdeaForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         idea, created = create_idea(index_page, request.user, form.cleaned_data)
         if created:
