@@ -23,6 +23,13 @@ SORT_ORDERS = {
 
 def search_idea_ids(query: str) -> list[int]:
     """Return the ids of live ideas matching `query`, best match first."""
+    # modelsearch 1.3 wraps each word in double quotes for SQLite's FTS5
+    # without doubling a double quote inside it, so such a query is an SQL
+    # syntax error. A plain-text search gives quotes no meaning, so they are
+    # dropped on every database.
+    query = query.replace('"', " ")
+    if not query.strip():
+        return []
     results = IdeaPage.objects.live().search(query, operator="and")
     return [idea.pk for idea in results]
 
