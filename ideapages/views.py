@@ -2,7 +2,7 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, IntegerField, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -34,6 +34,28 @@ def search_idea_ids(query: str) -> list[int]:
     return [idea.pk for idea in results]
 
 
+def get_page(request, items):
+    """Return the page of `items` that the query string asks for.
+
+    An invalid page number gets the first page, or the last page if the
+    number is too high, with a message that says so.
+    """
+    paginator = Paginator(items, settings.IDEAS_PER_PAGE)
+    number = request.GET.get("page") or 1
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages if int(number) > 1 else 1)
+    messages.warning(
+        request,
+        _("The page number in the address is not valid, so page %(number)s is shown.")
+        % {"number": page.number},
+    )
+    return page
+
+
 def filter_ideas(ideas, filters: dict):
     """Apply the idea list's filters, search and sort order to `ideas`."""
     for field in ("status", "category", "unit"):
@@ -62,7 +84,7 @@ def idea_list(request, index_page):
     form = IdeaFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
     ideas = filter_ideas(index_page.ideas(), filters)
-    page = Paginator(ideas, settings.IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    page = get_page(request, ideas)
 
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
@@ -105,7 +127,7 @@ def submit_idea(request, index_page):
 
 def my_ideas(request, index_page):
     ideas = index_page.ideas().filter(owner=request.user)
-    page = Paginator(ideas, settings.IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    page = get_page(request, ideas)
     return TemplateResponse(
         request,
         "ideapages/my_ideas.html",
