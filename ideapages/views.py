@@ -35,7 +35,7 @@ def search_idea_ids(query: str) -> list[int]:
 
 
 def get_page(request, items):
-    """Return the page of `items` that the query string asks for.
+    """Return the page of `items` that the query string requests.
 
     An invalid page number gets the first page, or the last page if the
     number is too high, with a message that says so.
