@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ideapages.models import Category, Unit
 from ideapages.status import IdeaStatus
@@ -68,7 +68,9 @@ class TestIdeaCard:
         response = employee_client.get(LIST_PATH)
 
         assert 'class="status status--submitted"' in response.text
-        assert str(IdeaStatus.SUBMITTED.label) in response.text
+        with translation.override("sv"):
+            label = str(IdeaStatus.SUBMITTED.label)
+        assert label in response.text
 
     def test_card_shows_category_and_unit(self, employee_client, idea):
         response = employee_client.get(LIST_PATH)

@@ -245,6 +245,29 @@ class TestComment:
 
         assert 'href="javascript:' not in response.text
 
+    def test_preview_shows_markup_escaped(
+        self, employee_client, idea, comment_form_data
+    ):
+        data = {**comment_form_data(idea, f"Titta {SCRIPT}"), "preview": "1"}
+
+        response = employee_client.post(POST_PATH, data)
+
+        assert response.status_code == 200
+        assert SCRIPT not in response.text
+        assert escape(SCRIPT) in response.text
+        assert not XtdComment.objects.exists()
+
+    def test_preview_drops_unsafe_next(self, employee_client, idea, comment_form_data):
+        data = {
+            **comment_form_data(idea, "Bra!", next_url="javascript:alert(1)"),
+            "preview": "1",
+        }
+
+        response = employee_client.post(POST_PATH, data)
+
+        assert 'href="javascript:' not in response.text
+        assert 'name="next" value=""' in response.text
+
     def test_empty_comment_is_rejected(self, employee_client, idea, comment_form_data):
         response = employee_client.post(POST_PATH, comment_form_data(idea, "   "))
 
@@ -339,6 +362,16 @@ class TestReply:
 
         assert response.status_code == 200
         assert "Vad kostar ett bokningssystem?" in response.text
+
+    def test_reply_page_escapes_comment(
+        self, employee_client, idea, giver, make_comment
+    ):
+        comment = make_comment(idea, giver, f"Fråga {SCRIPT}")
+
+        response = employee_client.get(reply_path(comment))
+
+        assert SCRIPT not in response.text
+        assert escape(SCRIPT) in response.text
 
     def test_reply_page_form_replies_to_comment(self, employee_client, comment):
         response = employee_client.get(reply_path(comment))
