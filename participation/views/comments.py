@@ -19,14 +19,10 @@ from django_comments.views.comments import post_comment as library_post_comment
 from django_comments_xtd.models import MaxThreadLevelExceededException, XtdComment
 
 from .. import permissions, services
-from ..forms import CommentTextForm, ReasonForm
+from ..forms import MAX_COMMENT_ID, CommentTextForm, ReasonForm
 from . import posted
 
 logger = logging.getLogger(__name__)
-
-# Comment ids are a 32-bit AutoField. A number past 64 bits makes SQLite
-# raise OverflowError instead of finding nothing.
-MAX_COMMENT_ID = 2**31 - 1
 
 # The models whose pages take comments, as "app_label.model_name".
 COMMENTABLE_MODELS = {"ideapages.ideapage", "news.newspage"}
