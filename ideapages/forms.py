@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .choices import filter_options
 from .models import Category, IdeaPage, Unit
 from .status import IdeaStatus
 
@@ -143,10 +144,15 @@ class IdeaFilterForm(forms.Form):
         faster than Django's widget templates with one template per option.
         """
         current = str(self.data.get(name, "")) if self.is_bound else ""
-        return [
-            (str(value), label, str(value) == current)
-            for value, label in self.fields[name].choices
-        ]
+        field = self.fields[name]
+        if isinstance(field, forms.ModelChoiceField):
+            choices = [
+                ("", field.empty_label),
+                *filter_options(field.queryset.model),
+            ]
+        else:
+            choices = field.choices
+        return [(str(value), label, str(value) == current) for value, label in choices]
 
     def filters(self) -> dict:
         """Return the values that passed validation; invalid ones are dropped.

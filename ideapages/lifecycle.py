@@ -2,6 +2,7 @@ import logging
 
 from django.db import transaction
 
+from .listing_cache import bump_listing_version
 from .models import IdeaPage
 from .signals import idea_status_changed
 from .status import IdeaStatus
@@ -22,6 +23,8 @@ def change_status(idea: IdeaPage, new_status: IdeaStatus, user=None) -> bool:
         return False
     IdeaPage.objects.filter(pk=idea.pk).update(status=new_status)
     idea.status = new_status
+    # update() sends no post_save, which the listing cache listens to.
+    bump_listing_version()
     logger.info(
         "idea status changed idea=%s from=%s to=%s user=%s",
         idea.pk,

@@ -1,14 +1,19 @@
+import hashlib
 import logging
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, IntegerField, When
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .forms import IdeaFilterForm, IdeaForm
+from .listing_cache import listing_version
 from .models import IdeaPage
 from .submission import create_idea
 
@@ -34,25 +39,39 @@ def search_idea_ids(query: str) -> list[int]:
     return [idea.pk for idea in results]
 
 
+def find_page(number, items):
+    """Return the page of `items` with `number`, and whether the number was invalid.
+
+    An invalid page number gets the first page, or the last page if the
+    number is too high.
+    """
+    paginator = Paginator(items, settings.IDEAS_PER_PAGE)
+    number = number or 1
+    try:
+        return paginator.page(number), False
+    except PageNotAnInteger:
+        return paginator.page(1), True
+    except EmptyPage:
+        return paginator.page(paginator.num_pages if int(number) > 1 else 1), True
+
+
+def warn_invalid_page(request, number: int) -> None:
+    messages.warning(
+        request,
+        _("The page number in the address is not valid, so page %(number)s is shown.")
+        % {"number": number},
+    )
+
+
 def get_page(request, items):
     """Return the page of `items` that the query string requests.
 
     An invalid page number gets the first page, or the last page if the
     number is too high, with a message that says so.
     """
-    paginator = Paginator(items, settings.IDEAS_PER_PAGE)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages if int(number) > 1 else 1)
-    messages.warning(
-        request,
-        _("The page number in the address is not valid, so page %(number)s is shown.")
-        % {"number": page.number},
-    )
+    page, invalid = find_page(request.GET.get("page"), items)
+    if invalid:
+        warn_invalid_page(request, page.number)
     return page
 
 
@@ -80,14 +99,47 @@ def filter_ideas(ideas, filters: dict):
     )
 
 
+def render_results(
+    request, index_page, filters: dict, query: str
+) -> tuple[str, int | None]:
+    """Render the results block of the idea list, through the listing cache.
+
+    Returns the HTML and, when the requested page number was invalid, the
+    number of the page shown instead.
+    """
+    number = request.GET.get("page")
+    request_values = repr(
+        (sorted((name, str(value)) for name, value in filters.items()), number)
+    )
+    # Hashed, because a search text can hold any character and be long.
+    digest = hashlib.sha256(request_values.encode()).hexdigest()
+    key = f"ideapages:list:{listing_version()}:{get_language()}:{digest}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+
+    ideas = filter_ideas(index_page.ideas(), filters)
+    page, invalid = find_page(number, ideas)
+    html = render_to_string(
+        "ideapages/includes/idea_results.html",
+        {"ideas": page, "query_without_page": query},
+        request=request,
+    )
+    result = (html, page.number if invalid else None)
+    cache.set(key, result, settings.IDEA_LIST_CACHE_SECONDS)
+    return result
+
+
 def idea_list(request, index_page):
     form = IdeaFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
-    ideas = filter_ideas(index_page.ideas(), filters)
-    page = get_page(request, ideas)
-
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
+    query = query_without_page.urlencode()
+
+    results, shown_instead = render_results(request, index_page, filters, query)
+    if shown_instead is not None:
+        warn_invalid_page(request, shown_instead)
     return TemplateResponse(
         request,
         "ideapages/idea_index_page.html",
@@ -98,8 +150,7 @@ def idea_list(request, index_page):
             "filter_selects": [
                 (form[name], form.select_options(name)) for name in form.SELECT_FIELDS
             ],
-            "ideas": page,
-            "query_without_page": query_without_page.urlencode(),
+            "results": results,
             "is_filtered": bool(filters.keys() - {"sort"}),
         },
     )

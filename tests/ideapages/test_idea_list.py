@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from ideapages.lifecycle import change_status
 from ideapages.models import Category, Unit
 from ideapages.status import IdeaStatus
 from participation.models import Support
@@ -462,7 +463,14 @@ class TestSearch:
 
 @pytest.mark.django_db
 class TestQueryCount:
-    """The list's queries do not grow with the number of ideas or comments."""
+    """The list's queries do not grow with the number of ideas or comments.
+
+    The listing cache is off here, so that every request runs the queries.
+    """
+
+    @pytest.fixture(autouse=True)
+    def no_listing_cache(self, settings):
+        settings.IDEA_LIST_CACHE_SECONDS = 0
 
     def count_queries(self, client, path=LIST_PATH) -> int:
         client.get(path)
@@ -525,3 +533,68 @@ class TestQueryCount:
         many = self.count_queries(employee_client, "/")
 
         assert many == few
+
+
+@pytest.mark.django_db
+class TestListingCache:
+    """A cached list result is used until ideas, comments or supports change."""
+
+    def count_queries(self, client) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(LIST_PATH)
+        assert response.status_code == 200
+        return len(queries)
+
+    def test_repeated_request_skips_idea_queries(self, employee_client, make_idea):
+        make_idea()
+        first = self.count_queries(employee_client)
+
+        second = self.count_queries(employee_client)
+
+        assert second < first
+
+    def test_new_idea_shows_at_once(self, employee_client, make_idea):
+        make_idea(title="Gemensam kalender")
+        employee_client.get(LIST_PATH)
+
+        make_idea(title="Laddplatser för elcyklar")
+
+        assert "Laddplatser för elcyklar" in titles_in(employee_client.get(LIST_PATH))
+
+    def test_new_comment_counted_at_once(
+        self, employee_client, make_idea, make_comment, employee
+    ):
+        idea = make_idea()
+        employee_client.get(LIST_PATH)
+
+        make_comment(idea, employee)
+
+        response = employee_client.get(LIST_PATH)
+        assert [idea.comment_count for idea in response.context["ideas"]] == [1]
+
+    def test_new_support_counted_at_once(self, employee_client, make_idea, support):
+        idea = make_idea()
+        employee_client.get(LIST_PATH)
+
+        support(idea, 2)
+
+        response = employee_client.get(LIST_PATH)
+        assert [idea.support_count for idea in response.context["ideas"]] == [2]
+
+    def test_status_change_shows_at_once(self, employee_client, make_idea):
+        idea = make_idea()
+        employee_client.get(LIST_PATH)
+
+        change_status(idea, IdeaStatus.PAUSED)
+
+        response = employee_client.get(LIST_PATH, {"status": IdeaStatus.PAUSED})
+        assert [shown.pk for shown in response.context["ideas"]] == [idea.pk]
+
+    def test_renamed_category_shows_at_once(self, employee_client, make_idea, category):
+        make_idea()
+        employee_client.get(LIST_PATH)
+
+        category.name = "Gång och cykel"
+        category.save()
+
+        assert "Gång och cykel" in employee_client.get(LIST_PATH).text

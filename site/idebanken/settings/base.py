@@ -216,6 +216,9 @@ CACHES = {
 }
 
 IDEAS_PER_PAGE = env_int("IDEAS_PER_PAGE", 20)
+# Seconds an idea list result stays cached; any change to ideas, comments or
+# supports replaces it sooner. 0 turns the cache off.
+IDEA_LIST_CACHE_SECONDS = env_int("IDEA_LIST_CACHE_SECONDS", 60 * 60)
 
 LOGGING = {
     "version": 1,
