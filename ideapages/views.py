@@ -114,7 +114,8 @@ def render_results(
     # Hashed, because a search text can hold any character and be long.
     digest = hashlib.sha256(request_values.encode()).hexdigest()
     key = f"ideapages:list:{listing_version()}:{get_language()}:{digest}"
-    cached = cache.get(key)
+    use_cache = settings.IDEA_LIST_CACHE_SECONDS > 0
+    cached = cache.get(key) if use_cache else None
     if cached is not None:
         return cached
 
@@ -126,7 +127,8 @@ def render_results(
         request=request,
     )
     result = (html, page.number if invalid else None)
-    cache.set(key, result, settings.IDEA_LIST_CACHE_SECONDS)
+    if use_cache:
+        cache.set(key, result, settings.IDEA_LIST_CACHE_SECONDS)
     return result
 
 
