@@ -67,7 +67,7 @@ def get_page(request, items):
     """Return the page of `items` that the query string requests.
 
     An invalid page number gets the first page, or the last page if the
-    number is too high, with a message that says so.
+    number is too high, and a warning message names the page shown.
     """
     page, invalid = find_page(request.GET.get("page"), items)
     if invalid:

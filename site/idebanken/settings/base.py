@@ -157,7 +157,8 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "swedish",
     }
 }
-# Wagtail moves uploaded files it replaces through tasks; they run at once.
+# Wagtail's own tasks (search and reference index updates, file deletion)
+# run at once, in the request.
 # Mail to people goes through the "mail" backend, which stores each message
 # in the database until `manage.py db_worker --backend mail` sends it.
 TASKS = {
@@ -184,7 +185,7 @@ COMMENTS_XTD_FORM_CLASS = "participation.forms.CommentForm"
 # Minutes after posting during which an author may edit their comment.
 COMMENT_EDIT_MINUTES = env_int("COMMENT_EDIT_MINUTES", 30)
 # Comments shown on one page of a thread. Whole top-level threads stay on
-# one page, so a page holds more when one thread alone is longer.
+# one page, so a page contains more when one thread alone is longer.
 COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 30)
 # Deepest reply level shown indented; deeper replies (imported threads go
 # past the level new replies may reach) are shown at this level.
