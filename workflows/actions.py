@@ -69,7 +69,7 @@ SPECS = {
         ),
         ActionSpec(
             "pause",
-            _("Pause"),
+            _("Pause the idea"),
             forms.AssessmentForm,
             OPEN_ASSESSMENT,
             handlers.pause,
@@ -80,7 +80,7 @@ SPECS = {
         ),
         ActionSpec(
             "close",
-            _("Close"),
+            _("Close the idea"),
             forms.AssessmentForm,
             OPEN_ASSESSMENT,
             handlers.close,
@@ -137,7 +137,7 @@ SPECS = {
         ),
         ActionSpec(
             "decline",
-            _("Decline"),
+            _("Decline the idea"),
             forms.MotivationForm,
             frozenset({IdeaStatus.AWAITING_DECISION}),
             handlers.management_decline,
@@ -160,7 +160,7 @@ SPECS = {
         ),
         ActionSpec(
             "decline",
-            _("Decline"),
+            _("Decline the idea"),
             forms.MotivationForm,
             frozenset({IdeaStatus.AWAITING_DECISION}),
             handlers.unit_decline,

@@ -175,8 +175,8 @@ CRITERIA = [
 class AssessmentOutcome(models.TextChoices):
     DEVELOP = "develop", _("Develop further")
     DIRECT = "direct", _("Realise directly")
-    PAUSE = "pause", _("Pause")
-    CLOSE = "close", _("Close")
+    PAUSE = "pause", _("Paused")
+    CLOSE = "close", _("Closed")
 
 
 def _judgement_field():
