@@ -372,7 +372,8 @@ class TestAuditLog:
         assert entry.user == people.ambassador
         assert entry.data["idea"] == developed.pk
         assert entry.data["task_state"] is not None
-        assert entry.data["motivation"] == "Idén ligger inom uppdraget och gynnar många."
+        motivation = "Idén ligger inom uppdraget och gynnar många."
+        assert entry.data["motivation"] == motivation
 
     def test_every_event_matches_status(self, implemented):
         statuses = list(

@@ -17,7 +17,5 @@ class Command(BaseCommand):
             external_id__isnull=True,
             process_events__isnull=True,
         )
-        started = sum(
-            1 for idea in ideas.distinct() if start_process(idea, idea.owner)
-        )
+        started = sum(1 for idea in ideas.distinct() if start_process(idea, idea.owner))
         self.stdout.write(f"Idea process started on {started} ideas.")
