@@ -9,6 +9,7 @@ validate again to the same values: ids for people, ISO strings for dates.
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.template.loader import render_to_string
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState
@@ -316,6 +317,13 @@ class MilestoneRowsWidget(forms.Widget):
     """
 
     template_name = "workflows/widgets/milestone_rows.html"
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # Django's default form renderer looks only in app folders; the
+        # project's templates live in the top-level templates folder.
+        return render_to_string(
+            self.template_name, self.get_context(name, value, attrs)
+        )
 
     def value_from_datadict(self, data, files, name):
         value = data.get(name)

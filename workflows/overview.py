@@ -67,6 +67,8 @@ STATUS_EXPLANATIONS = {
     ),
 }
 
+CANCEL_PERMISSION = "workflows.cancel_idea_process"
+
 # Statuses from which an idea can be told as news by a communicator.
 NEWS_STATUSES = {
     IdeaStatus.IMPLEMENTING,
@@ -133,6 +135,7 @@ class ProcessOverview:
     evaluations: list = field(default_factory=list)
     news_pages: list = field(default_factory=list)
     can_write_news: bool = False
+    can_cancel: bool = False
 
     @property
     def waiting_for(self) -> str:
@@ -182,6 +185,7 @@ def idea_overview(idea, user) -> ProcessOverview:
             ActionLink(spec, action_url(idea, task_state, spec))
             for spec in overview.task.allowed_specs(task_state, idea, user)
         ]
+        overview.can_cancel = user.has_perm(CANCEL_PERMISSION)
     if overview.can_read_records:
         overview.assessments = list(
             Assessment.objects.filter(idea=idea).select_related("assessor", "unit_head")

@@ -8,7 +8,7 @@ is therefore always named here rather than left to Wagtail's ordering.
 
 import logging
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
@@ -51,7 +51,7 @@ def start_process(idea, user=None):
         idea,
         ProcessAction.SUBMIT,
         user,
-        task_state=workflow_state.current_task_state,
+        task_state=workflow_state.current_task_state.specific,
     )
     return workflow_state
 
@@ -113,4 +113,34 @@ def record_event(idea, action, user, motivation="", task_state=None):
         idea.status,
         getattr(user, "pk", None),
     )
+    return event
+
+
+@transaction.atomic
+def stop_process(idea, user, reason: str):
+    """Stop the idea's running process, close the idea and say why.
+
+    Raises PermissionDenied unless `user` may stop idea processes. Returns
+    the timeline event, or None when the idea has no running process.
+    """
+    from ideapages.lifecycle import change_status
+    from ideapages.status import IdeaStatus
+
+    from . import notices
+
+    if not user.has_perm("workflows.cancel_idea_process"):
+        raise PermissionDenied
+    workflow_state = current_workflow_state(idea)
+    if workflow_state is None:
+        return None
+    change_status(idea, IdeaStatus.CLOSED, user)
+    event = record_event(
+        idea,
+        ProcessAction.PROCESS_CANCEL,
+        user,
+        motivation=reason,
+        task_state=workflow_state.current_task_state.specific,
+    )
+    workflow_state.cancel(user=user)
+    notices.tell_giver(idea, event, notices.GIVER_DECISION)
     return event

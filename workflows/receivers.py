@@ -43,21 +43,29 @@ def start_process_on_submission(sender, idea, user=None, **kwargs):
 
 
 def record_cancellation(sender, instance, user=None, **kwargs):
-    """Put a stopped idea process on the idea's timeline and tell the giver."""
-    from . import notices
-    from .models import ProcessAction
+    """Put an idea process that Wagtail cancelled on the idea's timeline.
+
+    `stop_process` records its own event with the reason; this covers the
+    other ways Wagtail cancels, such as deactivating the workflow, and
+    leaves the status as it was, because no one decided on the idea.
+    """
+    from .models import ProcessAction, ProcessEvent
     from .process import record_event
 
     if not is_idea_workflow(instance):
         return
+    already_recorded = ProcessEvent.objects.filter(
+        action=ProcessAction.PROCESS_CANCEL, task_state=instance.current_task_state_id
+    ).exists()
+    if already_recorded:
+        return
     idea = instance.content_object.specific
-    event = record_event(
+    record_event(
         idea,
         ProcessAction.PROCESS_CANCEL,
         user,
-        task_state=instance.current_task_state,
+        task_state=instance.current_task_state.specific,
     )
-    notices.tell_giver(idea, event)
 
 
 def record_news(sender, instance, revision=None, **kwargs):

@@ -16,15 +16,18 @@ from ideapages.models import IdeaPage
 
 from . import admin_urls
 from .models import ProcessAction
-from .overview import has_process_role, is_communicator
+from .overview import CANCEL_PERMISSION, has_process_role, is_communicator
 from .waiting import waiting_for
 
-CANCEL_PERMISSION = "workflows.cancel_idea_process"
 # Editor actions that would start the idea process again or stop it. The
-# process starts when an idea is submitted, and stopping it needs
-# CANCEL_PERMISSION.
-RESTARTING_ACTIONS = ("action-submit", "action-restart-workflow")
-CANCELLING_ACTION = "action-cancel-workflow"
+# process starts when an idea is submitted. Stopping it needs the permission
+# `workflows.cancel_idea_process` and a reason, given on the idea's process
+# page; Wagtail's own rule would let the giver stop it.
+PROCESS_EDITOR_ACTIONS = (
+    "action-submit",
+    "action-restart-workflow",
+    "action-cancel-workflow",
+)
 
 
 @hooks.register("register_admin_urls")
@@ -113,30 +116,24 @@ def hide_process_restarts(menu_items, request, context):
     page = context.get("page")
     if page is None or not isinstance(page.specific_deferred, IdeaPage):
         return
-    hidden = set(RESTARTING_ACTIONS)
-    if not request.user.has_perm(CANCEL_PERMISSION):
-        hidden.add(CANCELLING_ACTION)
-    menu_items[:] = [item for item in menu_items if item.name not in hidden]
+    menu_items[:] = [
+        item for item in menu_items if item.name not in PROCESS_EDITOR_ACTIONS
+    ]
 
 
 @hooks.register("before_edit_page")
 def refuse_process_restarts(request, page):
-    """Refuse posted editor actions that restart or, without permission, stop it."""
+    """Refuse posted editor actions that would restart or stop the idea process."""
     if request.method != "POST" or not isinstance(page.specific_deferred, IdeaPage):
         return None
-    refused = [name for name in RESTARTING_ACTIONS if request.POST.get(name)]
-    if request.POST.get(CANCELLING_ACTION) and not request.user.has_perm(
-        CANCEL_PERMISSION
-    ):
-        refused.append(CANCELLING_ACTION)
-    if not refused:
+    if not any(request.POST.get(name) for name in PROCESS_EDITOR_ACTIONS):
         return None
     messages.error(
         request,
         _(
             "An idea's process starts when the idea is submitted and cannot be "
-            "started again here; stopping it needs the permission to stop idea "
-            "processes. Nothing was saved."
+            "started again. To stop it, use “Stop the idea process” on the "
+            "idea's process page. Nothing was saved."
         ),
     )
     return redirect("wagtailadmin_pages:edit", page.pk)

@@ -2,6 +2,7 @@
 
 import logging
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -17,6 +18,7 @@ from ideapages.models import IdeaPage
 from ..actions import form_class_for, spec_for
 from ..models import IdeaTaskState
 from ..overview import idea_overview
+from ..process import current_workflow_state, stop_process
 from ..staleness import stale_message
 from ..transitions import InvalidAction, StaleAction, check_may_act, perform
 from ..waiting import waiting_for
@@ -196,4 +198,63 @@ class ActionView(ProcessAdminMixin, TemplateView):
         context["spec"] = self.spec
         context["task_state"] = self.task_state
         context["process"] = idea_overview(self.idea, self.request.user)
+        return context
+
+
+class StopForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why the process is stopped"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy(
+            "The idea giver is told this, and it shows on the idea's timeline."
+        ),
+    )
+
+
+class StopProcessView(ProcessAdminMixin, TemplateView):
+    """Stop an idea's process, for those allowed to; the idea is closed."""
+
+    template_name = "workflows/admin/stop.html"
+
+    def setup(self, request, *args, idea_id, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.idea = get_object_or_404(IdeaPage, pk=idea_id)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("workflows.cancel_idea_process"):
+            messages.error(
+                request, _("Stopping an idea's process needs a permission you lack.")
+            )
+            return redirect(idea_process_url(self.idea))
+        if current_workflow_state(self.idea) is None:
+            messages.error(request, _("The idea has no process running to stop."))
+            return redirect(idea_process_url(self.idea))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Stop the idea process")
+
+    def get_page_subtitle(self):
+        return self.idea.title
+
+    def get_breadcrumbs_items(self):
+        return self.process_breadcrumbs(
+            {"url": idea_process_url(self.idea), "label": self.idea.title},
+            {"url": "", "label": _("Stop the idea process")},
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=StopForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = StopForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        stop_process(self.idea, request.user, form.cleaned_data["reason"])
+        messages.success(request, _("The idea process is stopped and the idea closed."))
+        return redirect(idea_process_url(self.idea))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["idea"] = self.idea
         return context
