@@ -39,7 +39,7 @@ from .models import (
     ProcessAction,
     ProcessEvent,
 )
-from .process import current_workflow_state, move_to
+from .process import current_workflow_state, move_to, start_process
 from .transitions import perform
 
 logger = logging.getLogger(__name__)
@@ -600,6 +600,9 @@ def create_demo_ideas(report: DemoReport) -> None:
         )
         if not created:
             continue
+        # Submission starts the process once its transaction commits; start
+        # it here too, in case the caller holds a transaction open.
+        start_process(idea, users["medarbetare"])
         for step in demo.steps:
             user, data = demo_step_data(step, users)
             with transaction.atomic():

@@ -82,7 +82,7 @@ def move_to(workflow_state, task_class, user):
     return workflow_state.current_task_state.specific
 
 
-def record_event(idea, action, user, motivation="", task_state=None):
+def record_event(idea, action, user, motivation="", task_state=None, **fields):
     """Add a step to the idea's timeline and the Wagtail audit log."""
     event = ProcessEvent.objects.create(
         idea=idea,
@@ -91,6 +91,7 @@ def record_event(idea, action, user, motivation="", task_state=None):
         actor=user,
         motivation=motivation,
         task_state=task_state,
+        **fields,
     )
     log(
         instance=idea,

@@ -71,16 +71,19 @@ def record_cancellation(sender, instance, user=None, **kwargs):
 def record_news(sender, instance, revision=None, **kwargs):
     """Put the first publication of a news page about an idea on its timeline."""
     from . import notices
-    from .models import ProcessAction
+    from .models import ProcessAction, ProcessEvent
     from .process import record_event
 
     idea = getattr(instance, "idea", None)
-    # Wagtail sets both times to the same moment on a page's first publication.
-    first_publication = instance.first_published_at == instance.last_published_at
-    if idea is None or not first_publication:
+    if idea is None:
+        return
+    already = ProcessEvent.objects.filter(
+        idea=idea, action=ProcessAction.NEWS_PUBLISH, news_page=instance
+    ).exists()
+    if already:
         return
     user = getattr(revision, "user", None)
-    event = record_event(idea, ProcessAction.NEWS_PUBLISH, user)
+    event = record_event(idea, ProcessAction.NEWS_PUBLISH, user, news_page=instance)
     notices.tell_giver(idea, event)
 
 

@@ -72,7 +72,7 @@ DECISION_ACTIONS = {
 
 class ProcessEventQuerySet(models.QuerySet):
     def timeline(self):
-        return self.select_related("actor").order_by("created_at", "pk")
+        return self.select_related("actor", "news_page").order_by("created_at", "pk")
 
 
 class ProcessEvent(models.Model):
@@ -107,6 +107,14 @@ class ProcessEvent(models.Model):
         related_name="events",
     )
     is_derived = models.BooleanField(_("derived from imported data"), default=False)
+    news_page = models.ForeignKey(
+        "news.NewsPage",
+        verbose_name=_("news page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ProcessEventQuerySet.as_manager()
 
