@@ -6,7 +6,7 @@ the decision text, as records marked `is_derived`. Proposals still open
 (awaiting a decision, paused, approved) get a running process so that the
 demo users can take the next step, and a few approved ones are carried on
 through plan, implementation and evaluation by the demo users. New ideas
-by the demo employee show the earlier steps and what a giver is told.
+by the demo employee show the earlier steps and the giver's notifications.
 
 Everything here is safe to run again: an idea that already has a timeline
 is left alone.
@@ -232,7 +232,7 @@ class HistoryBuilder:
         Decision.objects.bulk_create(self.decisions, batch_size=500)
 
 
-# Where an open imported idea waits, by its status.
+# The task at which an open imported idea waits, by its status.
 OPEN_TASKS = {
     IdeaStatus.PAUSED: AssessmentTask,
     IdeaStatus.AWAITING_DECISION: ManagementDecisionTask,
@@ -600,8 +600,8 @@ def create_demo_ideas(report: DemoReport) -> None:
         )
         if not created:
             continue
-        # Submission starts the process once its transaction commits; start
-        # it here too, in case the caller holds a transaction open.
+        # Submission starts the process once its transaction commits. Start
+        # it here too, because a caller may have a transaction open.
         start_process(idea, users["medarbetare"])
         for step in demo.steps:
             user, data = demo_step_data(step, users)

@@ -43,7 +43,7 @@ class ActionForm(forms.Form):
 
     `task_state_id` and `version` are hidden. `clean` rejects a form from a
     stale tab, or one sent after someone else's action, with a message that
-    says what happened instead.
+    explains what happened instead.
     """
 
     task_state_id = forms.IntegerField(widget=forms.HiddenInput)
@@ -475,7 +475,13 @@ class PlanForm(ActionForm):
             "resources lies."
         ),
     )
-    milestones = MilestonesField(label=_("Milestones"))
+    milestones = MilestonesField(
+        label=_("Milestones"),
+        help_text=_(
+            "Leave the rows you do not need empty. Saving the plan adds three "
+            "empty rows for more milestones."
+        ),
+    )
 
     def initial_from(self, idea) -> dict:
         from .models import ImplementationPlan

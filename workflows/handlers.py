@@ -3,7 +3,7 @@
 Every handler runs inside the transaction that `perform` opened. It stores
 the step's record, changes the idea's status through `change_status`, adds
 the timeline event (which also writes the audit log), moves the workflow
-and tells the people concerned.
+and notifies the people concerned.
 """
 
 from django.utils import timezone

@@ -1,4 +1,4 @@
-"""What the pages show about an idea's process: its step, timeline and records."""
+"""An idea's process as the pages show it: its step, timeline and records."""
 
 from dataclasses import dataclass, field
 
@@ -69,7 +69,7 @@ STATUS_EXPLANATIONS = {
 
 CANCEL_PERMISSION = "workflows.cancel_idea_process"
 
-# Statuses from which an idea can be told as news by a communicator.
+# Statuses in which a communicator can publish news about an idea.
 NEWS_STATUSES = {
     IdeaStatus.IMPLEMENTING,
     IdeaStatus.IMPLEMENTED,

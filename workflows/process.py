@@ -1,9 +1,9 @@
 """Moving an idea's workflow and writing its timeline.
 
 The Wagtail workflow of the idea process is a list of tasks, but the idea
-does not walk it in order: an assessment leads to the decision basis or to
-a unit head, and the management group can send an idea back. The next task
-is therefore always named here rather than left to Wagtail's ordering.
+does not walk it in order. An assessment leads to the decision basis or to
+a unit head, and the management group can send an idea back. So the next
+task is always named here rather than left to Wagtail's ordering.
 """
 
 import logging
@@ -119,7 +119,7 @@ def record_event(idea, action, user, motivation="", task_state=None, **fields):
 
 @transaction.atomic
 def stop_process(idea, user, reason: str):
-    """Stop the idea's running process, close the idea and say why.
+    """Stop the idea's running process, close the idea and record the reason.
 
     Raises PermissionDenied unless `user` may stop idea processes. Returns
     the timeline event, or None when the idea has no running process.

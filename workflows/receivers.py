@@ -45,9 +45,9 @@ def start_process_on_submission(sender, idea, user=None, **kwargs):
 def record_cancellation(sender, instance, user=None, **kwargs):
     """Put an idea process that Wagtail cancelled on the idea's timeline.
 
-    `stop_process` records its own event with the reason; this covers the
-    other ways Wagtail cancels, such as deactivating the workflow, and
-    leaves the status as it was, because no one decided on the idea.
+    `stop_process` records its own event with the reason. This covers the
+    other ways Wagtail cancels, such as deactivating the workflow. It leaves
+    the status as it was, because no one decided on the idea.
     """
     from .models import ProcessAction, ProcessEvent
     from .process import record_event
@@ -91,8 +91,8 @@ def skip_ideas(notifier):
     """Wrap a Wagtail workflow e-mail notifier so that it ignores ideas.
 
     Wagtail sends those e-mails at once, inside the transaction of the step,
-    so a mail server that is down would undo a decision; and they speak of
-    pages being approved when an idea was closed. The idea process tells
+    so a mail server that is down would undo a decision. They also speak of
+    pages being approved when an idea was closed. The idea process notifies
     people through the notification queue instead.
     """
 

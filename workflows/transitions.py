@@ -71,7 +71,7 @@ class Transition:
         return self.task_state.workflow_state
 
 
-def refusal_message(task, task_state, idea, user, spec) -> str:
+def rejection_message(task, task_state, idea, user, spec) -> str:
     """Say why `user` may not take `spec` on `idea`, in words for that user."""
     if idea.owner_id is not None and idea.owner_id == user.pk:
         return _(
@@ -106,7 +106,7 @@ def check_may_act(task, task_state, idea, user, spec) -> None:
     )
     if not allowed:
         logger.warning(
-            "idea process action refused idea=%s task=%s task_state=%s "
+            "idea process action rejected idea=%s task=%s task_state=%s "
             "action=%s user=%s",
             idea.pk,
             task.pk,
@@ -114,7 +114,7 @@ def check_may_act(task, task_state, idea, user, spec) -> None:
             spec.name,
             getattr(user, "pk", None),
         )
-        raise PermissionDenied(refusal_message(task, task_state, idea, user, spec))
+        raise PermissionDenied(rejection_message(task, task_state, idea, user, spec))
 
 
 def perform(task_state: IdeaTaskState, user, action_name: str, data: dict) -> list:

@@ -122,8 +122,8 @@ def hide_process_restarts(menu_items, request, context):
 
 
 @hooks.register("before_edit_page")
-def refuse_process_restarts(request, page):
-    """Refuse posted editor actions that would restart or stop the idea process."""
+def reject_process_restarts(request, page):
+    """Reject posted editor actions that would restart or stop the idea process."""
     if request.method != "POST" or not isinstance(page.specific_deferred, IdeaPage):
         return None
     if not any(request.POST.get(name) for name in PROCESS_EDITOR_ACTIONS):

@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Max
 from wagtail.models import TaskState, WorkflowState
 
 from ideapages.models import IdeaPage
 from ideapages.status import IdeaStatus
 
-from .models import IdeaTaskState
+from .models import IdeaTaskState, ProcessEvent
 from .overview import NEWS_STATUSES, ActionLink, action_url, is_communicator
 
 
@@ -44,13 +45,19 @@ def open_task_states():
 
 
 def waiting_steps(user) -> list[WaitingIdea]:
-    """Return the ideas on which `user` can take a step now, oldest first.
+    """Return the ideas on which `user` can take a step now.
 
-    Paused ideas come too, with `since` set to when they were paused.
+    `since` is when the idea's latest step was taken, or for a paused idea
+    when it was paused.
     """
     states = list(open_task_states())
-    ideas = IdeaPage.objects.select_related("category", "unit").in_bulk(
-        [int(state.workflow_state.object_id) for state in states]
+    idea_ids = [int(state.workflow_state.object_id) for state in states]
+    ideas = IdeaPage.objects.select_related("category", "unit").in_bulk(idea_ids)
+    last_steps = dict(
+        ProcessEvent.objects.filter(idea__in=idea_ids)
+        .values("idea")
+        .annotate(last=Max("created_at"))
+        .values_list("idea", "last")
     )
     tasks = {}
     waiting = []
@@ -58,14 +65,17 @@ def waiting_steps(user) -> list[WaitingIdea]:
         idea = ideas.get(int(state.workflow_state.object_id))
         if idea is None:
             continue
-        task = tasks.setdefault(state.task_id, state.task.specific)
+        if state.task_id not in tasks:
+            tasks[state.task_id] = state.task.specific
+        task = tasks[state.task_id]
         specs = task.allowed_specs(state, idea, user)
         if not specs:
             continue
+        last_step = last_steps.get(idea.pk, state.started_at)
         waiting.append(
             WaitingIdea(
                 idea=idea,
-                since=state.paused_at or state.started_at,
+                since=state.paused_at or max(state.started_at, last_step),
                 task_state=state,
                 task=task,
                 actions=[
@@ -102,5 +112,8 @@ def waiting_for(user) -> WaitingLists:
         (item for item in steps if item.idea.status == IdeaStatus.PAUSED),
         key=lambda item: item.since,
     )
-    active = [item for item in steps if item.idea.status != IdeaStatus.PAUSED]
+    active = sorted(
+        (item for item in steps if item.idea.status != IdeaStatus.PAUSED),
+        key=lambda item: item.since,
+    )
     return WaitingLists(steps=active, paused=paused, news=ideas_to_tell(user))

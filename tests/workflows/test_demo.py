@@ -129,7 +129,7 @@ class TestRunningAgain:
             IdeaPage.objects.count(),
         )
 
-    def test_command_refuses_without_debug(self, db, settings):
+    def test_command_rejects_without_debug(self, db, settings):
         from django.core.management.base import CommandError
 
         settings.DEBUG = False

@@ -1,4 +1,4 @@
-"""Bad input keeps what was typed and says what is missing; nothing is recorded."""
+"""Bad input keeps what was typed and names what is missing; nothing is recorded."""
 
 import json
 
@@ -228,6 +228,7 @@ class TestWagtailModal:
         html = response.json()["html"]
         assert f'name="task_state_id" value="{state.pk}"' in html
         assert 'name="version" value="0"' in html
+        assert 'name="csrfmiddlewaretoken"' in html
 
     def test_modal_action_is_performed(self, idea, people, client):
         state = current_state(idea)

@@ -1,4 +1,4 @@
-"""Who is told what: the giver of every decision, the named people, communicators."""
+"""Who is notified of what: the giver, the named people and the communicators."""
 
 import smtplib
 
@@ -36,7 +36,7 @@ def approve(idea, people, act):
     )
 
 
-class TestGiverIsTold:
+class TestGiverNotified:
     @pytest.mark.parametrize("action", ["develop", "direct", "pause", "close"])
     def test_assessment_decision_with_motivation(self, idea, people, act, action):
         extra = {"unit_head": people.unit_head.pk} if action == "direct" else {}
@@ -116,7 +116,7 @@ class TestGiverIsTold:
         assert not Notification.objects.filter(kind=notices.GIVER_DECISION).exists()
 
 
-class TestOthersAreTold:
+class TestOthersNotified:
     def test_unit_head_is_told_of_direct(self, idea, people, act):
         act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
         note = notes_for(people.unit_head, notices.ASSIGNED).get()
@@ -158,10 +158,10 @@ class TestFailingMailServer:
     def test_decision_survives_mail_failure(
         self, idea, people, act, monkeypatch, django_capture_on_commit_callbacks
     ):
-        def refuse(*args, **kwargs):
+        def reject(*args, **kwargs):
             raise smtplib.SMTPServerDisconnected("mail server down")
 
-        monkeypatch.setattr("notifications.tasks.send_mail", refuse)
+        monkeypatch.setattr("notifications.tasks.send_mail", reject)
         with django_capture_on_commit_callbacks(execute=True):
             act(people.ambassador, idea, "close")
         assert IdeaPage.objects.get(pk=idea.pk).status == IdeaStatus.CLOSED

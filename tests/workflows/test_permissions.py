@@ -1,4 +1,4 @@
-"""Only the group or person a step names can take it; everyone else is refused."""
+"""Only the group or person a step names can take it; everyone else is rejected."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -91,18 +91,18 @@ def snapshot(idea):
 
 
 @pytest.mark.parametrize(("step", "action", "allowed"), STEPS)
-class TestEveryOtherRoleRefused:
-    def test_service_refuses_others(self, idea, people, act, step, action, allowed):
+class TestEveryOtherRoleRejected:
+    def test_service_rejects_others(self, idea, people, act, step, action, allowed):
         idea = reach(idea, people, act, steps_to(step, people))
         before = snapshot(idea)
-        refused = [name for name in people if name not in allowed]
-        for name in refused:
+        rejected = [name for name in people if name not in allowed]
+        for name in rejected:
             data = with_state(idea, data_for(action, people))
             with pytest.raises(PermissionDenied):
                 perform(current_state(idea), people[name], action, data)
             assert snapshot(idea) == before, name
 
-    def test_wagtail_action_refuses_others(
+    def test_wagtail_action_rejects_others(
         self, idea, people, act, client, step, action, allowed
     ):
         idea = reach(idea, people, act, steps_to(step, people))
@@ -118,7 +118,7 @@ class TestEveryOtherRoleRefused:
             assert response.status_code in (302, 403), name
             assert snapshot(idea) == before, name
 
-    def test_admin_action_page_refuses_others(
+    def test_admin_action_page_rejects_others(
         self, idea, people, act, client, step, action, allowed
     ):
         idea = reach(idea, people, act, steps_to(step, people))
@@ -153,7 +153,7 @@ class TestGiverNeverActs:
         task = current_state(idea).task.specific
         assert task.get_actions(idea, people.giver) == []
 
-    def test_giver_refusal_says_why(self, idea, people, client):
+    def test_giver_rejection_gives_reason(self, idea, people, client):
         people.giver.groups.add(*people.ambassador.groups.all())
         client.force_login(people.giver)
         response = client.post(
@@ -170,7 +170,7 @@ class TestGiverNeverActs:
 
 
 class TestNamedPerson:
-    def test_other_unit_head_refused_with_name(self, idea, people, act, client):
+    def test_other_unit_head_rejected_with_name(self, idea, people, act, client):
         act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
         client.force_login(people.other_unit_head)
         response = client.post(

@@ -116,7 +116,7 @@ class TestChangedSinceOpened:
         act(people.implementer, idea, "save-plan")
         return idea
 
-    def test_anchoring_old_plan_is_refused(self, planned, people, act, client):
+    def test_anchoring_old_plan_is_rejected(self, planned, people, act, client):
         anchoring = form_post_data(planned, "anchor-plan", action_data("anchor-plan"))
         act(people.implementer, planned, "save-plan", description="Ny plan.")
         client.force_login(people.innovation)

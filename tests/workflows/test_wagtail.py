@@ -121,7 +121,7 @@ class TestEditorGuards:
         assert 'name="action-restart-workflow"' not in page
         assert 'name="action-cancel-workflow"' not in page
 
-    def test_editor_cancel_refused(self, idea, people, client):
+    def test_editor_cancel_rejected(self, idea, people, client):
         people.giver.groups.add(Group.objects.get(name=roles.IDEA_AMBASSADOR))
         client.force_login(people.giver)
         client.post(self.edit_url(idea), {"action-cancel-workflow": "1"})
@@ -172,7 +172,7 @@ class TestEditorRestart:
     def edit_url(self, idea):
         return reverse("wagtailadmin_pages:edit", args=[idea.pk])
 
-    def test_restart_refused(self, idea, people, act, client):
+    def test_restart_rejected(self, idea, people, act, client):
         act(people.ambassador, idea, "close")
         client.force_login(people.innovation)
         client.post(self.edit_url(idea), {"action-submit": "1"})

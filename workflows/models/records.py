@@ -1,4 +1,4 @@
-"""What the steps of the idea process capture, stored per idea for reports.
+"""Records of the idea process steps, stored per idea for reports.
 
 Every record keeps who made it and when. Records with `is_derived` set were
 reconstructed from an imported proposal's original status, outcome and
@@ -28,7 +28,7 @@ class ProcessAction(models.TextChoices):
     ASSESSMENT_CLOSE = "ideas.assessment.close", _("Assessed: closed")
     DECISION_BASIS_START = (
         "ideas.decision_basis.start",
-        _("Decision basis being compiled"),
+        _("Compiling of the decision basis started"),
     )
     DECISION_BASIS_SEND = (
         "ideas.decision_basis.send",
@@ -56,7 +56,7 @@ class ProcessAction(models.TextChoices):
     PROCESS_CANCEL = "ideas.process.cancel", _("Idea process stopped")
 
 
-# Steps whose text is a decision's motivation, which the giver is always told.
+# Steps whose text is a decision's motivation, sent to the giver with the decision.
 DECISION_ACTIONS = {
     ProcessAction.ASSESSMENT_DEVELOP,
     ProcessAction.ASSESSMENT_DIRECT,

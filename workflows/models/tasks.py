@@ -84,10 +84,21 @@ class IdeaProcessTask(AbstractGroupApprovalTask):
 
         return specs_for(self.step)
 
-    def user_in_groups(self, user, groups=None) -> bool:
-        if groups is None:
-            return self._user_in_groups(user)
-        return groups.filter(id__in=user.groups.all()).exists()
+    def user_in_groups(self, user) -> bool:
+        return self._user_in_groups(user)
+
+    def user_anchors(self, user) -> bool:
+        """Return whether `user` is in the groups that anchor plans at this task.
+
+        Cached on the user per task, as Wagtail caches its group check,
+        because listings check once per task state.
+        """
+        cache = user.__dict__.setdefault("_idea_process_anchor_checks", {})
+        if self.pk not in cache:
+            cache[self.pk] = (
+                self.anchoring_group_set().filter(id__in=user.groups.all()).exists()
+            )
+        return cache[self.pk]
 
     def is_actor(self, task_state, user, actor: str) -> bool:
         """Return whether `user` belongs to `actor` for this task state.
@@ -101,7 +112,7 @@ class IdeaProcessTask(AbstractGroupApprovalTask):
         if actor == Actor.GROUP_OR_ASSIGNEE:
             return named or self.user_in_groups(user)
         if actor == Actor.ANCHORING:
-            return self.user_in_groups(user, self.anchoring_group_set())
+            return self.user_anchors(user)
         return self.user_in_groups(user)
 
     def anchoring_group_set(self):
@@ -230,9 +241,7 @@ class IdeaProcessTask(AbstractGroupApprovalTask):
         if actors & group_actors and self.user_in_groups(user):
             return Q()
         condition = None
-        if Actor.ANCHORING in actors and self.user_in_groups(
-            user, self.anchoring_group_set()
-        ):
+        if Actor.ANCHORING in actors and self.user_anchors(user):
             from ideapages.models import IdeaPage
 
             planned = IdeaPage.objects.filter(status=IdeaStatus.PLANNING)

@@ -97,7 +97,7 @@ class ActionView(ProcessAdminMixin, TemplateView):
     """The form of one action on one task state, as a page of its own.
 
     A form with errors, or one sent after the idea moved on, is shown again
-    with everything that was typed and a message that says what to do.
+    with everything that was typed and a message that explains what to do.
     """
 
     template_name = "workflows/admin/action.html"
@@ -122,8 +122,8 @@ class ActionView(ProcessAdminMixin, TemplateView):
             check_may_act(
                 self.task, self.task_state, self.idea, request.user, self.spec
             )
-        except PermissionDenied as refusal:
-            messages.error(request, str(refusal))
+        except PermissionDenied as rejection:
+            messages.error(request, str(rejection))
             return redirect(idea_process_url(self.idea))
         return super().dispatch(request, *args, **kwargs)
 
