@@ -75,9 +75,15 @@ class ActionForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        task_state_id = cleaned_data.get("task_state_id")
-        version = cleaned_data.get("version")
-        if task_state_id is None or version is None:
+        current = self.current_state(cleaned_data.get("task_state_id"))
+        self.task_state = current
+        self.check_still_open(current, cleaned_data.get("version"))
+        self.clean_for_idea(current.idea, cleaned_data)
+        return cleaned_data
+
+    def current_state(self, task_state_id) -> IdeaTaskState:
+        """Return the posted task state as it is now, or raise ValidationError."""
+        if task_state_id is None:
             raise ValidationError(
                 _(
                     "The form does not say which step it belongs to. Open the "
@@ -100,7 +106,10 @@ class ActionForm(forms.Form):
                 _("This step no longer exists. Open the idea again."),
                 code="missing_state",
             )
-        self.task_state = current
+        return current
+
+    def check_still_open(self, current: IdeaTaskState, version) -> None:
+        """Raise ValidationError if the step moved on since the form was opened."""
         idea = current.idea
         still_open = current.status == TaskState.STATUS_IN_PROGRESS and (
             self.spec is None or idea.status in self.spec.statuses
@@ -114,8 +123,6 @@ class ActionForm(forms.Form):
             self.data = self.data.copy()
             self.data["version"] = current.version
             raise ValidationError(changed_message(idea), code="changed")
-        self.clean_for_idea(idea, cleaned_data)
-        return cleaned_data
 
     def clean_for_idea(self, idea, cleaned_data) -> None:
         """Validate what depends on the idea; add errors with `add_error`."""

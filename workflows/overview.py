@@ -175,17 +175,31 @@ def idea_overview(idea, user) -> ProcessOverview:
         idea=idea,
         events=list(ProcessEvent.objects.filter(idea=idea).timeline()),
         can_read_records=can_read_records(user, idea),
+        can_write_news=can_write_news(user, idea),
     )
+    add_current_step(overview, user)
+    add_records(overview)
+    return overview
+
+
+def add_current_step(overview: ProcessOverview, user) -> None:
+    idea = overview.idea
     workflow_state = current_workflow_state(idea)
-    if workflow_state is not None and workflow_state.current_task_state_id:
-        task_state = workflow_state.current_task_state.specific
-        overview.task_state = task_state
-        overview.task = task_state.task.specific
-        overview.actions = [
-            ActionLink(spec, action_url(idea, task_state, spec))
-            for spec in overview.task.allowed_specs(task_state, idea, user)
-        ]
-        overview.can_cancel = user.has_perm(CANCEL_PERMISSION)
+    if workflow_state is None or not workflow_state.current_task_state_id:
+        return
+    task_state = workflow_state.current_task_state.specific
+    overview.task_state = task_state
+    overview.task = task_state.task.specific
+    overview.actions = [
+        ActionLink(spec, action_url(idea, task_state, spec))
+        for spec in overview.task.allowed_specs(task_state, idea, user)
+    ]
+    overview.can_cancel = user.has_perm(CANCEL_PERMISSION)
+
+
+def add_records(overview: ProcessOverview) -> None:
+    """Load the idea's records; the restricted ones only for those who may read them."""
+    idea = overview.idea
     if overview.can_read_records:
         overview.assessments = list(
             Assessment.objects.filter(idea=idea).select_related("assessor", "unit_head")
@@ -193,9 +207,11 @@ def idea_overview(idea, user) -> ProcessOverview:
         overview.decision_bases = list(
             DecisionBasis.objects.filter(idea=idea).select_related("author")
         )
-    overview.decisions = list(
-        Decision.objects.filter(idea=idea).select_related("decided_by", "implementer")
-    )
+        overview.decisions = list(
+            Decision.objects.filter(idea=idea).select_related(
+                "decided_by", "implementer"
+            )
+        )
     overview.plan = (
         ImplementationPlan.objects.filter(idea=idea)
         .select_related("author", "anchored_by")
@@ -207,5 +223,3 @@ def idea_overview(idea, user) -> ProcessOverview:
         Evaluation.objects.filter(idea=idea).select_related("author")
     )
     overview.news_pages = list(idea.news_pages.all().order_by("-date"))
-    overview.can_write_news = can_write_news(user, idea)
-    return overview

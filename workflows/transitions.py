@@ -3,7 +3,7 @@
 `perform` checks who acts, validates the action's form against the current
 state, claims the task state so that a second request cannot act on it
 too, and runs the action's handler, which stores the records, changes the
-status, moves the workflow and tells the people concerned.
+status, moves the workflow and notifies the people concerned.
 """
 
 import logging
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 
 class ActionProblem(Exception):
-    """An action that was not performed; the message says why."""
+    """An action that was not performed; the message gives the reason."""
 
     code = "problem"
 
@@ -53,7 +53,7 @@ class InvalidAction(ActionProblem):
 
 @dataclass
 class Transition:
-    """What a handler needs: the state acted on, who acts and the cleaned data."""
+    """The context of a handler: the state acted on, who acts and the cleaned data."""
 
     task_state: IdeaTaskState
     idea: object
@@ -72,7 +72,7 @@ class Transition:
 
 
 def rejection_message(task, task_state, idea, user, spec) -> str:
-    """Say why `user` may not take `spec` on `idea`, in words for that user."""
+    """Return why `user` may not take `spec` on `idea`, in words for that user."""
     if idea.owner_id is not None and idea.owner_id == user.pk:
         return _(
             "You gave this idea, so you cannot assess, decide on or carry out "

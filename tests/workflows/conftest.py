@@ -60,6 +60,61 @@ def idea(make_idea, people):
     return IdeaPage.objects.get(pk=new_idea.pk)
 
 
+def refreshed(idea) -> IdeaPage:
+    return IdeaPage.objects.get(pk=idea.pk)
+
+
+# Ideas at each step of the process, each reached by the people whose step it is.
+
+
+@pytest.fixture
+def developed(idea, people, act):
+    act(people.ambassador, idea, "start")
+    act(people.ambassador, idea, "develop")
+    return refreshed(idea)
+
+
+@pytest.fixture
+def awaiting_management(developed, people, act):
+    act(people.innovation, developed, "send-to-management")
+    return refreshed(developed)
+
+
+@pytest.fixture
+def approved(awaiting_management, people, act):
+    act(
+        people.management,
+        awaiting_management,
+        "approve-implementation",
+        implementer=people.implementer.pk,
+    )
+    return refreshed(awaiting_management)
+
+
+@pytest.fixture
+def planned(approved, people, act):
+    act(people.implementer, approved, "save-plan")
+    return refreshed(approved)
+
+
+@pytest.fixture
+def implementing(planned, people, act):
+    act(people.innovation, planned, "anchor-plan")
+    return refreshed(planned)
+
+
+@pytest.fixture
+def implemented(implementing, people, act):
+    act(people.implementer, implementing, "mark-implemented")
+    return refreshed(implementing)
+
+
+@pytest.fixture
+def directed(idea, people, act):
+    act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
+    return refreshed(idea)
+
+
 def current_state(idea) -> IdeaTaskState:
     return current_workflow_state(idea).current_task_state.specific
 

@@ -2,7 +2,6 @@
 
 import json
 
-import pytest
 from django.urls import reverse
 
 from ideapages.models import IdeaPage
@@ -11,21 +10,6 @@ from workflows.actions import form_class_for
 from workflows.models import Assessment, ImplementationPlan, ProcessEvent
 
 from .conftest import action_data, action_url, current_state, form_post_data
-
-
-@pytest.fixture
-def approved(idea, people, act):
-    act(people.ambassador, idea, "develop")
-    act(people.innovation, idea, "send-to-management")
-    act(
-        people.management,
-        idea,
-        "approve-implementation",
-        implementer=people.implementer.pk,
-        motivation="Bra idé.",
-        resources="En projektledare.",
-    )
-    return idea
 
 
 def post(client, user, idea, action, data):

@@ -9,10 +9,10 @@ from workflows.models import ProcessAction, ProcessEvent
 
 
 @pytest.fixture
-def implementing(idea, people, act):
-    act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
-    act(people.unit_head, idea, "approve-and-implement")
-    return IdeaPage.objects.get(pk=idea.pk)
+def unit_implementing(directed, people, act):
+    """An idea a unit head approved, so that it is being implemented."""
+    act(people.unit_head, directed, "approve-and-implement")
+    return IdeaPage.objects.get(pk=directed.pk)
 
 
 def news_url(idea):
@@ -20,67 +20,71 @@ def news_url(idea):
 
 
 class TestNewsFromIdea:
-    def test_communicator_gets_confirmation_page(self, implementing, people, client):
+    def test_communicator_gets_confirmation_page(
+        self, unit_implementing, people, client
+    ):
         client.force_login(people.communicator)
-        response = client.get(news_url(implementing))
+        response = client.get(news_url(unit_implementing))
         assert response.status_code == 200
-        assert implementing.title in response.content.decode()
+        assert unit_implementing.title in response.content.decode()
         assert not NewsPage.objects.exists()
 
-    def test_draft_is_linked_to_idea(self, implementing, people, client):
+    def test_draft_is_linked_to_idea(self, unit_implementing, people, client):
         client.force_login(people.communicator)
-        response = client.post(news_url(implementing))
+        response = client.post(news_url(unit_implementing))
         news = NewsPage.objects.get()
-        assert news.idea_id == implementing.pk
+        assert news.idea_id == unit_implementing.pk
         assert not news.live
         assert response.url == reverse("wagtailadmin_pages:edit", args=[news.pk])
 
-    def test_second_click_makes_no_duplicate(self, implementing, people, client):
+    def test_second_click_makes_no_duplicate(self, unit_implementing, people, client):
         client.force_login(people.communicator)
-        client.post(news_url(implementing))
-        client.post(news_url(implementing))
+        client.post(news_url(unit_implementing))
+        client.post(news_url(unit_implementing))
         assert NewsPage.objects.count() == 1
 
-    def test_others_cannot_make_news(self, implementing, people, client):
+    def test_others_cannot_make_news(self, unit_implementing, people, client):
         for name in ("ambassador", "innovation", "implementer", "management"):
             client.force_login(people[name])
-            response = client.post(news_url(implementing))
+            response = client.post(news_url(unit_implementing))
             assert response.status_code in (302, 403), name
         assert not NewsPage.objects.exists()
 
-    def test_idea_page_offers_news_to_communicator(self, implementing, people, client):
+    def test_idea_page_offers_news_to_communicator(
+        self, unit_implementing, people, client
+    ):
         client.force_login(people.communicator)
-        page = client.get(implementing.url).content.decode()
-        assert news_url(implementing) in page
+        page = client.get(unit_implementing.url).content.decode()
+        assert news_url(unit_implementing) in page
 
 
 class TestPublishedNews:
     @pytest.fixture
-    def published(self, implementing, people, client):
+    def published(self, unit_implementing, people, client):
         client.force_login(people.communicator)
-        client.post(news_url(implementing))
+        client.post(news_url(unit_implementing))
         news = NewsPage.objects.get()
         news.save_revision(user=people.communicator).publish(user=people.communicator)
         return news
 
-    def test_publication_is_on_timeline(self, published, implementing):
+    def test_publication_is_on_timeline(self, published, unit_implementing):
         assert ProcessEvent.objects.filter(
-            idea=implementing, action=ProcessAction.NEWS_PUBLISH
+            idea=unit_implementing, action=ProcessAction.NEWS_PUBLISH
         ).exists()
 
-    def test_republishing_adds_no_event(self, published, implementing, people):
+    def test_republishing_adds_no_event(self, published, unit_implementing, people):
         published.intro = "Rättad ingress."
         published.save_revision(user=people.communicator).publish(
             user=people.communicator
         )
         events = ProcessEvent.objects.filter(
-            idea=implementing, action=ProcessAction.NEWS_PUBLISH
+            idea=unit_implementing, action=ProcessAction.NEWS_PUBLISH
         )
         assert events.count() == 1
 
-    def test_idea_page_links_news(self, published, implementing, people, client):
+    def test_idea_page_links_news(self, published, unit_implementing, people, client):
         client.force_login(people.colleague)
-        page = client.get(implementing.url).content.decode()
+        page = client.get(unit_implementing.url).content.decode()
         assert published.url in page
 
     def test_idea_no_longer_waits_for_news(self, published, people, client):

@@ -18,13 +18,6 @@ def notes_for(user, kind=None):
     return found.filter(kind=kind) if kind else found
 
 
-@pytest.fixture
-def sent_to_management(idea, people, act):
-    act(people.ambassador, idea, "develop")
-    act(people.innovation, idea, "send-to-management")
-    return idea
-
-
 def approve(idea, people, act):
     act(
         people.management,
@@ -53,14 +46,14 @@ class TestGiverNotified:
         ],
     )
     def test_management_decision_with_motivation(
-        self, sent_to_management, people, act, action, motivation
+        self, awaiting_management, people, act, action, motivation
     ):
-        act(people.management, sent_to_management, action)
+        act(people.management, awaiting_management, action)
         note = notes_for(people.giver, notices.GIVER_DECISION).latest("pk")
         assert note.params["motivation"] == motivation
 
-    def test_approval_with_motivation(self, sent_to_management, people, act):
-        approve(sent_to_management, people, act)
+    def test_approval_with_motivation(self, awaiting_management, people, act):
+        approve(awaiting_management, people, act)
         note = notes_for(people.giver, notices.GIVER_DECISION).latest("pk")
         assert note.params["motivation"] == "Stor nytta för liten kostnad."
         assert note.params["status"] == IdeaStatus.APPROVED
@@ -72,18 +65,19 @@ class TestGiverNotified:
         assert note.params["motivation"] == "Enkelt att göra i enheten."
         assert note.actor == people.unit_head
 
-    def test_every_status_change_is_told(self, sent_to_management, people, act):
-        approve(sent_to_management, people, act)
-        act(people.implementer, sent_to_management, "save-plan")
-        act(people.innovation, sent_to_management, "anchor-plan")
-        act(people.implementer, sent_to_management, "mark-implemented")
-        act(people.innovation, sent_to_management, "evaluate")
+    def test_every_status_change_notified(self, awaiting_management, people, act):
+        approve(awaiting_management, people, act)
+        act(people.implementer, awaiting_management, "save-plan")
+        act(people.innovation, awaiting_management, "anchor-plan")
+        act(people.implementer, awaiting_management, "mark-implemented")
+        act(people.innovation, awaiting_management, "evaluate")
         told = set(
             notes_for(people.giver)
             .filter(kind__in=[notices.GIVER_STEP, notices.GIVER_DECISION])
             .values_list("params__status", flat=True)
         )
         assert told == {
+            IdeaStatus.ASSESSING,
             IdeaStatus.DEVELOPING,
             IdeaStatus.AWAITING_DECISION,
             IdeaStatus.APPROVED,
@@ -107,7 +101,7 @@ class TestGiverNotified:
         page = client.get("/notiser/").content.decode()
         assert MOTIVATION in page
 
-    def test_imported_idea_tells_no_one(self, make_idea, people, act):
+    def test_imported_idea_notifies_no_giver(self, make_idea, people, act):
         from workflows.process import start_process
 
         imported = make_idea(external_id="goteborg-e-forslag:9")
@@ -117,39 +111,43 @@ class TestGiverNotified:
 
 
 class TestOthersNotified:
-    def test_unit_head_is_told_of_direct(self, idea, people, act):
+    def test_unit_head_notified_of_direct(self, idea, people, act):
         act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
         note = notes_for(people.unit_head, notices.ASSIGNED).get()
         assert note.params["step"] == "unit_decision"
         assert not notes_for(people.other_unit_head).exists()
 
-    def test_implementer_is_told_of_appointment(self, sent_to_management, people, act):
-        approve(sent_to_management, people, act)
+    def test_implementer_notified_of_appointment(
+        self, awaiting_management, people, act
+    ):
+        approve(awaiting_management, people, act)
         note = notes_for(people.implementer, notices.ASSIGNED).get()
         assert note.params["step"] == "plan"
 
-    def test_ambassador_told_of_each_plan_change(self, sent_to_management, people, act):
-        approve(sent_to_management, people, act)
-        act(people.implementer, sent_to_management, "save-plan")
-        act(people.implementer, sent_to_management, "save-plan", description="Ändrad.")
+    def test_ambassador_notified_of_plan_changes(
+        self, awaiting_management, people, act
+    ):
+        approve(awaiting_management, people, act)
+        act(people.implementer, awaiting_management, "save-plan")
+        act(people.implementer, awaiting_management, "save-plan", description="Ändrad.")
         assert notes_for(people.ambassador, notices.PLAN_CHANGED).count() == 2
         assert not notes_for(people.second_ambassador, notices.PLAN_CHANGED).exists()
 
-    def test_communicators_told_at_implementation(
-        self, sent_to_management, people, act
+    def test_communicators_notified_at_implementation(
+        self, awaiting_management, people, act
     ):
-        approve(sent_to_management, people, act)
-        act(people.implementer, sent_to_management, "save-plan")
+        approve(awaiting_management, people, act)
+        act(people.implementer, awaiting_management, "save-plan")
         assert not notes_for(people.communicator, notices.NEWS_WANTED).exists()
-        act(people.innovation, sent_to_management, "anchor-plan")
+        act(people.innovation, awaiting_management, "anchor-plan")
         assert notes_for(people.communicator, notices.NEWS_WANTED).count() == 1
 
-    def test_communicators_told_at_unit_approval(self, idea, people, act):
+    def test_communicators_notified_at_unit_approval(self, idea, people, act):
         act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
         act(people.unit_head, idea, "approve-and-implement")
         assert notes_for(people.communicator, notices.NEWS_WANTED).count() == 1
 
-    def test_actor_is_not_told_own_action(self, idea, people, act):
+    def test_actor_not_notified_of_own_action(self, idea, people, act):
         act(people.ambassador, idea, "close")
         assert not notes_for(people.ambassador).exists()
 

@@ -1,6 +1,5 @@
 """What people see: the idea's status and timeline, and the ideas waiting for them."""
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,12 +17,6 @@ def page_text(client, user, url):
     response = client.get(url)
     assert response.status_code == 200
     return response.content.decode()
-
-
-@pytest.fixture
-def developed(idea, people, act):
-    act(people.ambassador, idea, "develop")
-    return IdeaPage.objects.get(pk=idea.pk)
 
 
 class TestIdeaPage:

@@ -1,6 +1,5 @@
 """Every branch of the idea process, walked by the people whose step it is."""
 
-import pytest
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from ideapages.status import IdeaStatus
@@ -26,12 +25,7 @@ from workflows.models import (
 )
 from workflows.process import current_workflow_state
 
-from .conftest import current_state
-
-
-def refreshed(idea):
-    idea.refresh_from_db()
-    return idea
+from .conftest import current_state, refreshed
 
 
 def task_type(idea):
@@ -40,54 +34,6 @@ def task_type(idea):
 
 def last_event(idea) -> ProcessEvent:
     return ProcessEvent.objects.filter(idea=idea).order_by("-pk").first()
-
-
-@pytest.fixture
-def developed(idea, people, act):
-    act(people.ambassador, idea, "start")
-    act(people.ambassador, idea, "develop")
-    return idea
-
-
-@pytest.fixture
-def awaiting_management(developed, people, act):
-    act(people.innovation, developed, "send-to-management")
-    return developed
-
-
-@pytest.fixture
-def approved(awaiting_management, people, act):
-    act(
-        people.management,
-        awaiting_management,
-        "approve-implementation",
-        implementer=people.implementer.pk,
-    )
-    return awaiting_management
-
-
-@pytest.fixture
-def planned(approved, people, act):
-    act(people.implementer, approved, "save-plan")
-    return approved
-
-
-@pytest.fixture
-def implementing(planned, people, act):
-    act(people.innovation, planned, "anchor-plan")
-    return planned
-
-
-@pytest.fixture
-def implemented(implementing, people, act):
-    act(people.implementer, implementing, "mark-implemented")
-    return implementing
-
-
-@pytest.fixture
-def directed(idea, people, act):
-    act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
-    return idea
 
 
 class TestSubmission:

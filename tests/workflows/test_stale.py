@@ -17,38 +17,30 @@ def posted_assessment(idea, motivation):
     )
 
 
+def two_ambassadors_develop(idea, people, client):
+    """Post two forms opened at the same time; return the second response."""
+    url = action_url(idea, "develop")
+    first = posted_assessment(idea, "Första ambassadörens motivering.")
+    second = posted_assessment(idea, "Andra ambassadörens motivering.")
+    client.force_login(people.ambassador)
+    client.post(url, first)
+    client.force_login(people.second_ambassador)
+    return client.post(url, second)
+
+
 class TestSecondAmbassador:
     def test_second_assessment_records_nothing(self, idea, people, client):
-        first = posted_assessment(idea, "Första ambassadörens motivering.")
-        second = posted_assessment(idea, "Andra ambassadörens motivering.")
-        url = action_url(idea, "develop")
-        client.force_login(people.ambassador)
-        client.post(url, first)
-        client.force_login(people.second_ambassador)
-        client.post(url, second)
+        two_ambassadors_develop(idea, people, client)
         assert Assessment.objects.filter(idea=idea).count() == 1
 
-    def test_second_ambassador_told_who_acted(self, idea, people, client):
-        first = posted_assessment(idea, "Första ambassadörens motivering.")
-        second = posted_assessment(idea, "Andra ambassadörens motivering.")
-        url = action_url(idea, "develop")
-        client.force_login(people.ambassador)
-        client.post(url, first)
-        client.force_login(people.second_ambassador)
-        response = client.post(url, second)
-        page = response.content.decode()
+    def test_second_ambassador_sees_who_acted(self, idea, people, client):
+        page = two_ambassadors_develop(idea, people, client).content.decode()
         assert "Steget är redan taget" in page
         assert people.ambassador.get_display_name() in page
 
     def test_second_ambassador_keeps_text(self, idea, people, client):
-        url = action_url(idea, "develop")
-        first = posted_assessment(idea, "Första ambassadörens motivering.")
-        second = posted_assessment(idea, "Andra ambassadörens motivering.")
-        client.force_login(people.ambassador)
-        client.post(url, first)
-        client.force_login(people.second_ambassador)
-        response = client.post(url, second)
-        assert "Andra ambassadörens motivering." in response.content.decode()
+        page = two_ambassadors_develop(idea, people, client).content.decode()
+        assert "Andra ambassadörens motivering." in page
 
     def test_service_raises_stale_for_old_version(self, idea, people, act):
         state = current_state(idea)
@@ -101,21 +93,6 @@ class TestStaleTab:
 
 
 class TestChangedSinceOpened:
-    @pytest.fixture
-    def planned(self, idea, people, act):
-        act(people.ambassador, idea, "develop")
-        act(people.innovation, idea, "send-to-management")
-        act(
-            people.management,
-            idea,
-            "approve-implementation",
-            implementer=people.implementer.pk,
-            motivation="Bra idé.",
-            resources="En projektledare.",
-        )
-        act(people.implementer, idea, "save-plan")
-        return idea
-
     def test_anchoring_old_plan_is_rejected(self, planned, people, act, client):
         anchoring = form_post_data(planned, "anchor-plan", action_data("anchor-plan"))
         act(people.implementer, planned, "save-plan", description="Ny plan.")

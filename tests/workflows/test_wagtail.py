@@ -1,6 +1,5 @@
 """The task types' Wagtail hooks, the editor's guards and the migration's setup."""
 
-import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.log_actions import registry as log_registry
@@ -25,13 +24,6 @@ from .conftest import current_state
 
 def refreshed(idea):
     return IdeaPage.objects.get(pk=idea.pk)
-
-
-@pytest.fixture
-def awaiting_management(idea, people, act):
-    act(people.ambassador, idea, "develop")
-    act(people.innovation, idea, "send-to-management")
-    return refreshed(idea)
 
 
 class TestMigrationSetup:

@@ -13,6 +13,18 @@ from django.utils.translation import gettext_lazy as _
 from ideapages.status import IdeaStatus
 
 
+def person_field(verbose_name):
+    """Return a link to a person in a record; the record stays if the account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class ProcessAction(models.TextChoices):
     """The steps an idea can take, named as in the Wagtail audit log."""
 
@@ -88,14 +100,7 @@ class ProcessEvent(models.Model):
     status = models.CharField(
         _("status after the step"), max_length=32, choices=IdeaStatus.choices
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("done by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = person_field(_("done by"))
     created_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
     motivation = models.TextField(_("motivation"), blank=True)
     task_state = models.ForeignKey(
@@ -204,14 +209,7 @@ class Assessment(RecordBase):
     has no criteria.
     """
 
-    assessor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assessor"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    assessor = person_field(_("assessor"))
     mission_judgement = _judgement_field()
     mission_comment = _comment_field()
     reach_judgement = _judgement_field()
@@ -224,14 +222,7 @@ class Assessment(RecordBase):
         _("outcome"), max_length=16, choices=AssessmentOutcome.choices
     )
     motivation = models.TextField(_("motivation"))
-    unit_head = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("unit head"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    unit_head = person_field(_("unit head"))
 
     class Meta(RecordBase.Meta):
         verbose_name = _("assessment")
@@ -255,14 +246,7 @@ class Assessment(RecordBase):
 class DecisionBasis(RecordBase):
     """The innovation group's basis for the management group's decision."""
 
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("compiled by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = person_field(_("compiled by"))
     summary = models.TextField(_("summary"))
     resources = models.TextField(_("resources needed"))
     effects_short_term = models.TextField(_("expected effects in the short term"))
@@ -291,25 +275,11 @@ class Decision(RecordBase):
     """A decision on implementation by the management group or a unit head."""
 
     level = models.CharField(_("decided by"), max_length=16, choices=DecisionLevel)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decision maker"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = person_field(_("decision maker"))
     outcome = models.CharField(_("outcome"), max_length=16, choices=DecisionOutcome)
     motivation = models.TextField(_("motivation"))
     resources = models.TextField(_("allocated resources"), blank=True)
-    implementer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("implementer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    implementer = person_field(_("implementer"))
 
     class Meta(RecordBase.Meta):
         verbose_name = _("decision")
@@ -322,26 +292,12 @@ class Decision(RecordBase):
 class ImplementationPlan(RecordBase):
     """The implementer's plan, written with the giver; one per idea, kept current."""
 
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("written by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = person_field(_("written by"))
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
     description = models.TextField(_("how the idea will be implemented"))
     participants = models.TextField(_("who takes part and who decides"), blank=True)
     anchored_at = models.DateTimeField(_("anchored at"), null=True, blank=True)
-    anchored_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("anchored by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    anchored_by = person_field(_("anchored by"))
     anchoring_note = models.TextField(_("how it was anchored"), blank=True)
 
     class Meta(RecordBase.Meta):
@@ -379,14 +335,7 @@ class Milestone(models.Model):
 class ImplementationReport(RecordBase):
     """The implementer's note that the idea has been implemented."""
 
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reported by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = person_field(_("reported by"))
     summary = models.TextField(_("what was done"), blank=True)
 
     class Meta(RecordBase.Meta):
@@ -400,14 +349,7 @@ class ImplementationReport(RecordBase):
 class Evaluation(RecordBase):
     """The evaluation of an implemented idea, for the report to the committee."""
 
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("evaluated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = person_field(_("evaluated by"))
     effects = models.TextField(_("effects achieved"))
     lessons = models.TextField(_("lessons learned"))
     other_units = models.TextField(_("other units that could use it"), blank=True)

@@ -5,8 +5,8 @@ person (the chosen unit head, the appointed implementer), by that person
 alone. The idea giver never acts on their own idea, and superusers get no
 process actions: a decision belongs to the role the process names.
 
-What each task offers is listed in `workflows.actions`; the hooks here turn
-that list into what Wagtail's admin asks for.
+What each task offers is listed in `workflows.actions`, and the hooks here
+turn that list into what Wagtail's admin calls.
 """
 
 from django.conf import settings
@@ -24,7 +24,7 @@ class IdeaTaskState(TaskState):
     """A task state of the idea process, with the person it names.
 
     `version` grows with every action on the state, so that a form opened
-    before another action can be told apart from a current one.
+    before another action can be distinguished from a current one.
     """
 
     assignee = models.ForeignKey(
@@ -48,7 +48,7 @@ class IdeaTaskState(TaskState):
 
 
 class Actor(models.TextChoices):
-    """Who may take an action."""
+    """The kind of person that may take an action."""
 
     GROUP = "group", _("the task's groups")
     ASSIGNEE = "assignee", _("the person the step names")
@@ -451,7 +451,8 @@ PROCESS_TASKS = [
     EvaluationTask,
 ]
 
-# Where an idea waits for each task, for listings that do not load the task.
+# The statuses in which an idea waits at each task, for listings that do not
+# load the task.
 TASK_STATUSES = {
     AssessmentTask: {IdeaStatus.SUBMITTED, IdeaStatus.ASSESSING, IdeaStatus.PAUSED},
     DecisionBasisTask: {IdeaStatus.DEVELOPING, IdeaStatus.DECISION_BASIS},
