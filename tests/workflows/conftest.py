@@ -1,12 +1,10 @@
 """People in every role, an idea in the process, and ways to act on it."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from accounts import roles
 from ideapages.models import IdeaPage
-from workflows.actions import form_class_for
 from workflows.models import (
     CRITERIA,
     IdeaTaskState,
@@ -207,10 +205,3 @@ def form_post_data(idea, action, data: dict, state=None) -> dict:
         else:
             posted[name] = value
     return posted
-
-
-def in_group(user, role) -> bool:
-    return user.groups.filter(pk=Group.objects.get(name=role).pk).exists()
-
-
-__all__ = ["action_url", "current_state", "form_class_for", "form_post_data"]
