@@ -44,14 +44,18 @@ lint: install ## Check code style, migrations and the message catalogue
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	$(MAKE) --no-print-directory messages
+	@git diff --quiet -I 'POT-Creation-Date' -- locale || { \
+		echo "The Swedish catalogue was out of date: translate the new entries in locale/ and commit."; \
+		git diff --stat -- locale; exit 1; }
 
 format: install ## Format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 messages: install ## Update and compile the Swedish message catalogue
-	$(MANAGE) makemessages --locale sv --no-obsolete --ignore '.venv/*' --ignore 'var/*' --add-location file
-	$(MANAGE) compilemessages --locale sv --ignore '.venv/*'
+	$(MANAGE) makemessages --locale sv --no-obsolete --ignore '.venv/*' --ignore 'var/*' --add-location file --verbosity 0
+	$(MANAGE) compilemessages --locale sv --ignore '.venv/*' --verbosity 0
 
 bench: demo ## Measure page times and query counts against a bare Wagtail page
 	$(BIN)/python bench/pages.py

@@ -4,11 +4,12 @@ from django.urls import path
 from .forms import SignInForm
 
 urlpatterns = [
+    # A signed-in user sees the form too, rather than being sent on: Wagtail
+    # sends a signed-in user without admin access here with next=/admin/,
+    # which would send them straight back in a redirect loop.
     path(
         "logga-in/",
-        auth_views.LoginView.as_view(
-            authentication_form=SignInForm, redirect_authenticated_user=True
-        ),
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),

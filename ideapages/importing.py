@@ -18,6 +18,7 @@ from .submission import publish_new_idea
 logger = logging.getLogger(__name__)
 
 EXTERNAL_ID_PREFIX = "goteborg-e-forslag:"
+EXTERNAL_ID_MAX_LENGTH = IdeaPage._meta.get_field("external_id").max_length
 
 # The outcome decides the status where there is one; a record without an
 # outcome must have a status that is still open.
@@ -59,6 +60,9 @@ def _text(record: dict, key: str, max_length: int, required: bool = True) -> str
     value = value.strip()
     if required and not value:
         raise RecordError(f"{key} is missing")
+    if "\x00" in value:
+        # PostgreSQL cannot store a NUL character in a text column.
+        raise RecordError(f"{key} contains a NUL character")
     if len(value) > max_length:
         raise RecordError(f"{key} is longer than {max_length} characters")
     return value
@@ -96,7 +100,8 @@ def parse_submitted_at(value) -> datetime:
 
 def parse_supports(value) -> int:
     text = str(value if value is not None else "0").strip() or "0"
-    if not text.isdigit():
+    # isdigit() also accepts characters such as "²" that int() rejects.
+    if not text.isdecimal():
         raise RecordError(f"Röster {value!r} is not a whole number")
     return int(text)
 
@@ -107,13 +112,19 @@ def first_recipient(recipients: str) -> str:
 
 
 def external_id_of(record) -> str:
-    matter_id = record.get("MatterId") if isinstance(record, dict) else None
+    if not isinstance(record, dict):
+        raise RecordError("the record is not a JSON object")
+    matter_id = record.get("MatterId")
     if isinstance(matter_id, bool) or not isinstance(matter_id, int | str):
         raise RecordError("MatterId is missing")
     matter_id = str(matter_id).strip()
-    if not matter_id.isdigit():
+    # ASCII digits only, so that one proposal has one spelling of its id.
+    if not (matter_id.isascii() and matter_id.isdigit()):
         raise RecordError(f"MatterId {matter_id!r} is not a number")
-    return EXTERNAL_ID_PREFIX + matter_id
+    external_id = EXTERNAL_ID_PREFIX + matter_id
+    if len(external_id) > EXTERNAL_ID_MAX_LENGTH:
+        raise RecordError(f"MatterId {matter_id!r} is too long")
+    return external_id
 
 
 def idea_from_record(record: dict, external_id: str) -> tuple[IdeaPage, str, str]:

@@ -1,6 +1,7 @@
 import logging
 
 from anyascii import anyascii
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
@@ -71,9 +72,14 @@ def create_idea(index_page, user, data: dict) -> tuple[IdeaPage, bool]:
     try:
         with transaction.atomic():
             publish_new_idea(index_page, idea, user)
-    except IntegrityError:
-        # A concurrent request with the same key won the race.
-        return IdeaPage.objects.get(submission_key=key), False
+    except (IntegrityError, ValidationError):
+        # A concurrent request with the same key may have won the race.
+        # Wagtail's full_clean finds the key taken if that request has
+        # committed, and the unique index does if it has not.
+        existing = IdeaPage.objects.filter(submission_key=key).first()
+        if existing is None:
+            raise
+        return existing, False
 
     logger.info("idea submitted idea=%s user=%s", idea.pk, user.pk)
     return idea, True

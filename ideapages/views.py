@@ -2,7 +2,7 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, IntegerField, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,8 +23,37 @@ SORT_ORDERS = {
 
 def search_idea_ids(query: str) -> list[int]:
     """Return the ids of live ideas matching `query`, best match first."""
+    # modelsearch 1.3 wraps each word in double quotes for SQLite's FTS5
+    # without doubling a double quote inside it, so such a query is an SQL
+    # syntax error. A plain-text search gives quotes no meaning, so they are
+    # dropped on every database.
+    query = query.replace('"', " ")
+    if not query.strip():
+        return []
     results = IdeaPage.objects.live().only("pk").search(query, operator="and")
     return [idea.pk for idea in results]
+
+
+def get_page(request, items):
+    """Return the page of `items` that the query string requests.
+
+    An invalid page number gets the first page, or the last page if the
+    number is too high, with a message that says so.
+    """
+    paginator = Paginator(items, settings.IDEAS_PER_PAGE)
+    number = request.GET.get("page") or 1
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages if int(number) > 1 else 1)
+    messages.warning(
+        request,
+        _("The page number in the address is not valid, so page %(number)s is shown.")
+        % {"number": page.number},
+    )
+    return page
 
 
 def filter_ideas(ideas, filters: dict):
@@ -55,7 +84,7 @@ def idea_list(request, index_page):
     form = IdeaFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
     ideas = filter_ideas(index_page.ideas(), filters)
-    page = Paginator(ideas, settings.IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    page = get_page(request, ideas)
 
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
@@ -101,7 +130,7 @@ def submit_idea(request, index_page):
 
 def my_ideas(request, index_page):
     ideas = index_page.ideas().filter(owner=request.user)
-    page = Paginator(ideas, settings.IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    page = get_page(request, ideas)
     return TemplateResponse(
         request,
         "ideapages/my_ideas.html",

@@ -1,6 +1,15 @@
 from django import forms
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
+from django_comments_xtd.models import XtdComment
+
+from .uploads import check_upload
+
+# Comment ids are a 32-bit AutoField; a larger number cannot be looked up
+# on SQLite at all.
+MAX_COMMENT_ID = 2**31 - 1
 
 
 class CommentForm(XtdCommentForm):
@@ -18,3 +27,85 @@ class CommentForm(XtdCommentForm):
         comment = self.fields["comment"]
         comment.label = _("Comment")
         comment.widget.attrs = {"rows": 5}
+
+    def clean_reply_to(self):
+        """Accept 0 for a new thread, or a comment on the same target to reply to.
+
+        django-comments-xtd saves a reply to any number and fails with a
+        server error when no such comment exists or its thread is already
+        at the deepest level.
+        """
+        reply_to = self.cleaned_data["reply_to"]
+        if reply_to == 0:
+            return reply_to
+        parent = None
+        if 0 < reply_to <= MAX_COMMENT_ID:
+            parent = XtdComment.norel_objects.filter(
+                pk=reply_to,
+                content_type=ContentType.objects.get_for_model(self.target_object),
+                object_pk=str(self.target_object.pk),
+            ).first()
+        if parent is None or not parent.allow_thread():
+            raise forms.ValidationError(
+                _("There is no comment to reply to."), code="invalid_reply_to"
+            )
+        return reply_to
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "reply_to" in self.errors:
+            # The field is hidden, so the error summary would not show its error.
+            self.add_error(
+                None,
+                _(
+                    "The comment you reply to does not exist or takes no more "
+                    "replies. Reload the idea page and reply again."
+                ),
+            )
+        return cleaned_data
+
+
+class CommentTextForm(forms.Form):
+    """The text of an existing comment, for its author to edit."""
+
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=settings.COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def clean_comment(self):
+        text = self.cleaned_data["comment"].strip()
+        if not text:
+            raise forms.ValidationError(_("Write the comment's text."))
+        return text
+
+
+class ReasonForm(forms.Form):
+    """A reason, written for a moderator or for the comment's author."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = help_text
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "Images (JPEG, PNG, GIF, WebP), PDF, Office or OpenDocument files "
+            "without macros, text or CSV; at most %(max)s MB."
+        ) % {"max": settings.ATTACHMENT_MAX_MB}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.checked = check_upload(upload)
+        return upload

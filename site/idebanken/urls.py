@@ -12,7 +12,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include("accounts.urls")),
+    path("kommentarer/", include("participation.comment_urls")),
     path("kommentarer/", include("django_comments_xtd.urls")),
+    path("deltagande/", include("participation.urls")),
     path("notiser/", include("notifications.urls")),
     path("vantar-pa-mig/", include("workflows.urls")),
     # The language menu is also on the sign-in page.

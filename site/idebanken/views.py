@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404, HttpResponse
 from django.utils._os import safe_join
 from django.views.static import serve
@@ -15,7 +16,9 @@ def serve_media(request, path: str):
     """
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
-    except ValueError as error:
+    except SuspiciousFileOperation as error:
+        # safe_join raises this, not ValueError, for a path that leaves
+        # MEDIA_ROOT. Such a path names no uploaded file, so it is not found.
         raise Http404(path) from error
 
     if settings.MEDIA_ACCEL_REDIRECT_PREFIX:

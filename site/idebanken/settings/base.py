@@ -25,11 +25,13 @@ INSTALLED_APPS = [
     "accounts",
     "ideapages",
     "news",
-    "participation",
     "notifications",
     "workflows",
     "django_comments_xtd",
     "django_comments",
+    # After django_comments_xtd, whose pre_save receiver it disconnects in
+    # ready().
+    "participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -185,6 +187,19 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 }
 COMMENT_MAX_LENGTH = 3000
 COMMENTS_XTD_FORM_CLASS = "participation.forms.CommentForm"
+# Minutes after posting during which an author may edit their comment.
+COMMENT_EDIT_MINUTES = env_int("COMMENT_EDIT_MINUTES", 30)
+# Comments shown on one page of a thread. Whole top-level threads stay on
+# one page, so a page holds more when one thread alone is longer.
+COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 30)
+# Deepest reply level shown indented; deeper replies (imported threads go
+# past the level new replies may reach) are shown at this level.
+COMMENT_MAX_SHOWN_LEVEL = env_int(
+    "COMMENT_MAX_SHOWN_LEVEL", COMMENTS_XTD_MAX_THREAD_LEVEL
+)
+# Largest file the idea giver may attach, in megabytes, and files per idea.
+ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 10)
+ATTACHMENTS_PER_IDEA = env_int("ATTACHMENTS_PER_IDEA", 10)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

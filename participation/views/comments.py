@@ -1,0 +1,325 @@
+"""Posting, replying to, editing, deleting and reporting comments."""
+
+import logging
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_comments import get_form
+from django_comments.views.comments import post_comment as library_post_comment
+from django_comments_xtd.models import MaxThreadLevelExceededException, XtdComment
+
+from .. import permissions, services
+from ..forms import MAX_COMMENT_ID, CommentTextForm, ReasonForm
+from . import posted
+
+logger = logging.getLogger(__name__)
+
+# The models whose pages take comments, as "app_label.model_name".
+COMMENTABLE_MODELS = {"ideapages.ideapage", "news.newspage"}
+
+
+class RejectedPost(Exception):
+    """A comment post that cannot be saved, with the reason for the user."""
+
+    def __init__(self, message, target=None):
+        super().__init__(message)
+        self.message = message
+        self.target = target
+
+
+def rejected_post(request, error: RejectedPost):
+    """Return a 400 response with the reason and the typed text, so nothing is lost."""
+    logger.warning(
+        "comment post rejected user=%s reason=%s", request.user.pk, error.message
+    )
+    return TemplateResponse(
+        request,
+        "participation/comment_rejected.html",
+        {
+            "message": error.message,
+            "text": request.POST.get("comment", ""),
+            "target": error.target,
+        },
+        status=400,
+    )
+
+
+def resolve_target(content_type, object_pk):
+    """Return the live page that a comment post names; raise RejectedPost if none."""
+    if not content_type or not object_pk:
+        raise RejectedPost(
+            _(
+                "The comment does not say which page it belongs to. Go back to "
+                "the idea and write your comment there."
+            )
+        )
+    if content_type.lower() not in COMMENTABLE_MODELS:
+        raise RejectedPost(
+            _("Comments cannot be posted on %(type)s: only on ideas and news.")
+            % {"type": Truncator(content_type).chars(60)}
+        )
+    model = apps.get_model(content_type.lower())
+    if not str(object_pk).isdigit() or len(str(object_pk)) > 18:
+        raise RejectedPost(_("The page number %(pk)s is invalid.") % {"pk": object_pk})
+    target = model.objects.live().filter(pk=int(object_pk)).first()
+    if target is None:
+        raise RejectedPost(
+            _("The page you comment on does not exist or is not published.")
+        )
+    return target
+
+
+def resolve_parent(target, reply_to):
+    """Return the comment that a reply responds to, or None for a new thread.
+
+    Raises RejectedPost for a comment that is not on `target`, is removed,
+    or is already at the deepest level replies may reach.
+    """
+    try:
+        parent_id = int(reply_to or 0)
+    except ValueError:
+        raise RejectedPost(
+            _("The comment you reply to (%(id)s) is invalid.") % {"id": reply_to},
+            target,
+        ) from None
+    if not parent_id:
+        return None
+    if not 0 < parent_id <= MAX_COMMENT_ID:
+        raise RejectedPost(
+            _("The comment you reply to does not exist on this page."), target
+        )
+    parent = (
+        XtdComment.norel_objects.filter(
+            pk=parent_id, object_pk=str(target.pk), is_public=True
+        )
+        .select_related("content_type")
+        .first()
+    )
+    if parent is None or parent.content_type.model_class() is not type(target):
+        raise RejectedPost(
+            _("The comment you reply to does not exist on this page."), target
+        )
+    if parent.is_removed:
+        raise RejectedPost(
+            _("The comment you reply to has been removed. Write a new comment."),
+            target,
+        )
+    if not parent.allow_thread():
+        raise RejectedPost(
+            _(
+                "Replies cannot go deeper than %(levels)s levels. Reply to an "
+                "earlier comment in the thread instead."
+            )
+            % {"levels": settings.COMMENTS_XTD_MAX_THREAD_LEVEL},
+            target,
+        )
+    return parent
+
+
+def expired_form(request, target, parent):
+    """Show the comment again in a fresh form after its form timed out."""
+    form = get_form()(
+        target,
+        comment=parent,
+        initial={"comment": request.POST.get("comment", "")},
+    )
+    messages.warning(
+        request,
+        _(
+            "The form was open for more than two hours, so it was not sent. "
+            "Check your text and send it again."
+        ),
+    )
+    return TemplateResponse(
+        request,
+        "comments/preview.html",
+        {
+            "comment": request.POST.get("comment", ""),
+            "form": form,
+            "next": request.POST.get("next"),
+        },
+    )
+
+
+@require_POST
+def post_comment(request):
+    """Post a comment or a reply through django-comments-xtd, after checks.
+
+    The library returns an empty 400 for a forged or broken post and a
+    server error for a reply that is too deep. This view rejects both
+    first, with a message, and keeps the typed text on the page.
+    """
+    try:
+        target = resolve_target(
+            request.POST.get("content_type"), request.POST.get("object_pk")
+        )
+        form = get_form()(target, data=request.POST)
+        security_errors = form.security_errors()
+        if set(security_errors) - {"timestamp"}:
+            raise RejectedPost(
+                _(
+                    "The comment form failed its security check: it was changed "
+                    "or damaged on the way. Open the page again and send your "
+                    "text from there."
+                ),
+                target,
+            )
+        parent = resolve_parent(target, request.POST.get("reply_to"))
+        if security_errors:
+            return expired_form(request, target, parent)
+        with transaction.atomic():
+            response = library_post_comment(request)
+    except RejectedPost as error:
+        return rejected_post(request, error)
+    except MaxThreadLevelExceededException:
+        return rejected_post(
+            request,
+            RejectedPost(_("The thread got too deep while you wrote."), target),
+        )
+    return anchor_posted_comment(response)
+
+
+def anchor_posted_comment(response):
+    """Point the redirect after posting at the new comment."""
+    if not isinstance(response, HttpResponseRedirect):
+        return response
+    parts = urlsplit(response["Location"])
+    posted = parse_qs(parts.query).get("c", [""])[0]
+    if posted.isdigit():
+        response["Location"] = urlunsplit(parts._replace(fragment=f"c{posted}"))
+    return response
+
+
+def get_comment(pk, **filters):
+    return get_object_or_404(
+        XtdComment.norel_objects.select_related("user", "content_type"),
+        pk=pk,
+        is_public=True,
+        site_id=settings.SITE_ID,
+        **filters,
+    )
+
+
+def comment_url(comment) -> str:
+    target = comment.content_object
+    if target is None:
+        raise Http404("The page of this comment no longer exists.")
+    return f"{target.url}?comment={comment.pk}#c{comment.pk}"
+
+
+def show_comment(request, pk):
+    """Redirect to the page and thread page that show the comment."""
+    return redirect(comment_url(get_comment(pk)))
+
+
+def reply(request, pk):
+    """Show the reply form for a comment.
+
+    A comment at the deepest level that replies may reach gets its reply
+    placed beside it, under the nearest earlier comment that can take one.
+    """
+    comment = get_comment(pk)
+    if comment.is_removed:
+        messages.error(request, _("The comment has been removed and takes no replies."))
+        return redirect(comment_url(comment))
+    reply_target = comment
+    while reply_target is not None and not reply_target.allow_thread():
+        reply_target = XtdComment.norel_objects.filter(
+            pk=reply_target.parent_id, is_public=True
+        ).first()
+    if reply_target is None:
+        # A deep comment whose parent row was deleted has no place for a reply.
+        messages.error(
+            request, _("This comment takes no replies. Write a new comment instead.")
+        )
+        return redirect(comment_url(comment))
+    target = comment.content_object
+    return TemplateResponse(
+        request,
+        "django_comments_xtd/reply.html",
+        {
+            "comment": comment,
+            "reply_target": reply_target,
+            "form": get_form()(target, comment=reply_target),
+            "next": target.url,
+        },
+    )
+
+
+def own_comment(request, pk, check):
+    comment = get_comment(pk)
+    if not check(comment, request.user):
+        raise PermissionDenied
+    return comment
+
+
+def edit(request, pk):
+    comment = get_comment(pk)
+    if not permissions.is_author(comment, request.user) or comment.is_removed:
+        raise PermissionDenied
+    if not permissions.can_edit(comment, request.user):
+        messages.error(
+            request,
+            _(
+                "A comment can be edited for %(minutes)s minutes after posting. "
+                "Write a new comment, or delete this one."
+            )
+            % {"minutes": settings.COMMENT_EDIT_MINUTES},
+        )
+        return redirect(comment_url(comment))
+
+    form = CommentTextForm(posted(request), initial={"comment": comment.comment})
+    if request.method == "POST" and form.is_valid():
+        if services.edit_comment(comment, form.cleaned_data["comment"]):
+            messages.success(request, _("Your comment is updated."))
+        return redirect(comment_url(comment))
+    return TemplateResponse(
+        request,
+        "participation/comment_edit.html",
+        {"comment": comment, "form": form, "back_url": comment_url(comment)},
+    )
+
+
+def delete(request, pk):
+    comment = own_comment(request, pk, permissions.can_delete)
+    if request.method == "POST":
+        services.delete_comment(comment, request.user)
+        messages.success(request, _("Your comment is deleted."))
+        return redirect(comment_url(comment))
+    return TemplateResponse(
+        request,
+        "participation/comment_delete.html",
+        {"comment": comment, "back_url": comment_url(comment)},
+    )
+
+
+def report(request, pk):
+    comment = own_comment(request, pk, permissions.can_report)
+    form = ReasonForm(
+        posted(request),
+        help_text=_("Say which rule the comment breaks. Only moderators read it."),
+    )
+    if request.method == "POST" and form.is_valid():
+        if services.report_comment(comment, request.user, form.cleaned_data["reason"]):
+            messages.success(
+                request,
+                _("Thank you. An idea ambassador will look at the comment."),
+            )
+        else:
+            messages.info(request, _("You have already reported this comment."))
+        return redirect(comment_url(comment))
+    return TemplateResponse(
+        request,
+        "participation/comment_report.html",
+        {"comment": comment, "form": form, "back_url": comment_url(comment)},
+    )

@@ -1,0 +1,248 @@
+"""Files the idea giver attaches: checked by content and size, served safely."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image
+
+from participation.models import Attachment
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), "green").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def zip_bytes(names: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in names.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"
+DOCX = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+
+
+def upload_url(idea):
+    return f"/deltagande/ide/{idea.pk}/bilagor/"
+
+
+@pytest.fixture
+def giver_client(giver):
+    """Return a client of its own, so that tests can sign in a second person."""
+    client = Client()
+    client.force_login(giver)
+    return client
+
+
+def upload(client, idea, name, content, content_type="application/octet-stream"):
+    return client.post(
+        upload_url(idea), {"file": SimpleUploadedFile(name, content, content_type)}
+    )
+
+
+class TestAcceptedFiles:
+    @pytest.mark.parametrize(
+        ("name", "content", "content_type"),
+        [
+            ("karta.png", png_bytes(), "image/png"),
+            ("underlag.pdf", PDF, "application/pdf"),
+            (
+                "plan.docx",
+                zip_bytes(DOCX),
+                "application/vnd.openxmlformats-officedocument."
+                "wordprocessingml.document",
+            ),
+            ("siffror.csv", "år;antal\n2024;12\n".encode(), "text/csv"),
+            ("anteckning.txt", "Cykelställ för 40 cyklar.".encode(), "text/plain"),
+        ],
+    )
+    def test_giver_attaches_file(self, giver_client, idea, name, content, content_type):
+        response = upload(giver_client, idea, name, content)
+
+        attachment = Attachment.objects.get()
+        assert response.status_code == 302
+        assert attachment.original_name == name
+        assert attachment.content_type == content_type
+
+    def test_stored_under_random_name(self, giver_client, idea):
+        upload(giver_client, idea, "../../etc/karta.png", png_bytes())
+
+        attachment = Attachment.objects.get()
+        assert attachment.original_name == "karta.png"
+        assert attachment.file.name.startswith(f"attachments/{idea.pk}/")
+        assert attachment.file.name.endswith(".png")
+        assert "karta" not in attachment.file.name
+
+
+class TestRejectedFiles:
+    def assert_rejected(self, response, message):
+        assert response.status_code == 200
+        assert message in response.text
+        assert not Attachment.objects.exists()
+
+    def test_svg_rejected(self, giver_client, idea):
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+        response = upload(giver_client, idea, "bild.svg", svg, "image/svg+xml")
+
+        self.assert_rejected(response, "kan inte bifogas")
+
+    def test_html_disguised_as_png_rejected(self, giver_client, idea):
+        html = b"<html><body><script>alert(document.cookie)</script></body></html>"
+
+        response = upload(giver_client, idea, "bild.png", html, "image/png")
+
+        self.assert_rejected(response, "kan inte bifogas")
+
+    def test_script_in_text_file_rejected(self, giver_client, idea):
+        text = b"Hej!\n<script>alert(1)</script>"
+
+        response = upload(giver_client, idea, "hej.txt", text, "text/plain")
+
+        self.assert_rejected(response, "kan inte bifogas")
+
+    def test_png_named_pdf_rejected(self, giver_client, idea):
+        response = upload(giver_client, idea, "underlag.pdf", png_bytes())
+
+        self.assert_rejected(response, "men innehållet är PNG")
+
+    def test_executable_rejected(self, giver_client, idea):
+        response = upload(
+            giver_client, idea, "program.exe", b"MZ\x90\x00" + b"\x00" * 64
+        )
+
+        self.assert_rejected(response, "kan inte bifogas")
+
+    def test_pdf_with_javascript_rejected(self, giver_client, idea):
+        pdf = PDF.replace(
+            b"/Catalog", b"/Catalog /OpenAction << /S /JavaScript /JS (x) >>"
+        )
+
+        response = upload(giver_client, idea, "underlag.pdf", pdf)
+
+        self.assert_rejected(response, "innehåller skript")
+
+    def test_macro_document_rejected(self, giver_client, idea):
+        docm = zip_bytes({**DOCX, "word/vbaProject.bin": b"\x00"})
+
+        response = upload(giver_client, idea, "plan.docx", docm)
+
+        self.assert_rejected(response, "innehåller makron")
+
+    def test_plain_zip_rejected(self, giver_client, idea):
+        response = upload(giver_client, idea, "arkiv.zip", zip_bytes({"a.txt": b"x"}))
+
+        self.assert_rejected(response, "kan inte bifogas")
+
+    def test_damaged_image_rejected(self, giver_client, idea):
+        response = upload(giver_client, idea, "bild.png", png_bytes()[:30])
+
+        self.assert_rejected(response, "skadad")
+
+    def test_oversize_file_rejected(self, giver_client, idea, settings):
+        settings.ATTACHMENT_MAX_MB = 1
+
+        response = upload(giver_client, idea, "stor.txt", b"a" * (1024 * 1024 + 1))
+
+        self.assert_rejected(response, "största tillåtna storlek är 1,0")
+
+    def test_empty_file_rejected(self, giver_client, idea):
+        response = upload(giver_client, idea, "tom.txt", b"")
+
+        assert response.status_code == 200
+        assert not Attachment.objects.exists()
+
+    def test_too_many_attachments_rejected(self, giver_client, idea, settings):
+        settings.ATTACHMENTS_PER_IDEA = 1
+        upload(giver_client, idea, "en.png", png_bytes())
+
+        response = upload(giver_client, idea, "två.png", png_bytes())
+
+        assert "högst 1 bilagor" in response.text
+        assert Attachment.objects.count() == 1
+
+
+class TestWhoMayAttach:
+    def test_other_employee_cannot_attach(self, employee_client, idea):
+        response = upload(employee_client, idea, "karta.png", png_bytes())
+
+        assert response.status_code == 403
+        assert not Attachment.objects.exists()
+
+    def test_upload_form_only_for_giver(self, employee_client, giver_client, idea):
+        assert upload_url(idea) not in employee_client.get(idea.url).text
+        assert upload_url(idea) in giver_client.get(idea.url).text
+
+    def test_other_employee_cannot_remove(self, giver_client, client, idea, make_user):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        attachment = Attachment.objects.get()
+        client.force_login(make_user())
+
+        response = client.post(f"/deltagande/bilagor/{attachment.pk}/ta-bort/")
+
+        assert response.status_code == 403
+        assert Attachment.objects.exists()
+
+    def test_giver_removes_attachment(self, giver_client, idea):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        attachment = Attachment.objects.get()
+
+        giver_client.post(f"/deltagande/bilagor/{attachment.pk}/ta-bort/")
+
+        assert not Attachment.objects.exists()
+
+    def test_moderator_removes_attachment(self, giver_client, moderator_client, idea):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        attachment = Attachment.objects.get()
+
+        moderator_client.post(f"/deltagande/bilagor/{attachment.pk}/ta-bort/")
+
+        assert not Attachment.objects.exists()
+
+
+class TestAttachmentDownload:
+    def test_pdf_downloaded_not_shown(self, giver_client, employee_client, idea):
+        upload(giver_client, idea, "underlag.pdf", PDF)
+        attachment = Attachment.objects.get()
+
+        response = employee_client.get(attachment.get_absolute_url())
+
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Content-Disposition"].startswith("attachment;")
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert "sandbox" in response["Content-Security-Policy"]
+        assert b"".join(response.streaming_content) == PDF
+
+    def test_image_shown_inline(self, giver_client, employee_client, idea):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        attachment = Attachment.objects.get()
+
+        response = employee_client.get(attachment.get_absolute_url())
+
+        assert response["Content-Type"] == "image/png"
+        assert response["Content-Disposition"].startswith("inline;")
+
+    def test_anonymous_sent_to_sign_in(self, giver_client, client, idea):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        attachment = Attachment.objects.get()
+
+        response = client.get(attachment.get_absolute_url())
+
+        assert response.status_code == 302
+        assert "/konto/logga-in/" in response["Location"]
+
+    def test_listed_on_idea_page(self, giver_client, employee_client, idea):
+        upload(giver_client, idea, "karta.png", png_bytes())
+
+        response = employee_client.get(idea.url)
+
+        assert "karta.png" in response.text
+        assert Attachment.objects.get().get_absolute_url() in response.text

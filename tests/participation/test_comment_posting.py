@@ -1,0 +1,251 @@
+"""Posting comments and replies, and every way a post can be forged or broken."""
+
+import pytest
+from django.conf import settings
+from django_comments_xtd.models import XtdComment
+
+from .conftest import comment_post_data, expired_timestamp_data
+
+POST_URL = "/kommentarer/post/"
+
+
+class TestPostComment:
+    def test_employee_comment_published(self, employee_client, idea, employee):
+        response = employee_client.post(
+            POST_URL, comment_post_data(idea, "Bra förslag!")
+        )
+
+        comment = XtdComment.objects.get()
+        assert comment.comment == "Bra förslag!"
+        assert comment.user == employee
+        assert comment.is_public
+        assert response.status_code == 302
+        assert response["Location"].endswith(f"?c={comment.pk}#c{comment.pk}")
+
+    def test_posted_comment_shown_with_message(self, employee_client, idea):
+        response = employee_client.post(
+            POST_URL, comment_post_data(idea, "Syns direkt."), follow=True
+        )
+
+        assert "Syns direkt." in response.text
+        assert "Din kommentar är publicerad." in response.text
+
+    def test_reply_saved_under_parent(
+        self, employee_client, idea, make_user, make_comment
+    ):
+        parent = make_comment(idea, make_user(), "Fråga?")
+
+        employee_client.post(
+            POST_URL, comment_post_data(idea, "Svar!", reply_to=parent.pk)
+        )
+
+        reply = XtdComment.objects.get(comment="Svar!")
+        assert reply.parent_id == parent.pk
+        assert reply.level == 1
+
+    def test_personal_data_copies_dropped(self, employee_client, idea):
+        employee_client.post(POST_URL, comment_post_data(idea, "Utan kopior."))
+
+        comment = XtdComment.objects.get()
+        assert comment.user_email == ""
+        assert comment.ip_address is None
+
+    def test_comment_on_news_page(self, employee_client, news_page):
+        response = employee_client.post(
+            POST_URL, comment_post_data(news_page, "Äntligen!"), follow=True
+        )
+
+        assert response.status_code == 200
+        assert "Äntligen!" in response.text
+
+    def test_empty_comment_keeps_form(self, employee_client, idea):
+        response = employee_client.post(POST_URL, comment_post_data(idea, ""))
+
+        assert response.status_code == 200
+        assert "error-summary" in response.text
+        assert XtdComment.objects.count() == 0
+
+    def test_anonymous_post_sent_to_sign_in(self, client, idea):
+        response = client.post(POST_URL, comment_post_data(idea, "Anonym"))
+
+        assert response.status_code == 302
+        assert "/konto/logga-in/" in response["Location"]
+        assert XtdComment.objects.count() == 0
+
+    def test_get_not_allowed(self, employee_client):
+        assert employee_client.get(POST_URL).status_code == 405
+
+
+class TestForgedPost:
+    """Every forged post gets a 400 with a message and saves nothing."""
+
+    def assert_rejected(self, response, message):
+        assert response.status_code == 400
+        assert message in response.text
+        assert XtdComment.objects.count() == 0
+
+    def test_missing_target_rejected(self, employee_client, idea):
+        data = comment_post_data(idea, "Ingen sida")
+        del data["content_type"]
+        del data["object_pk"]
+
+        response = employee_client.post(POST_URL, data)
+
+        self.assert_rejected(response, "anger inte vilken sida den hör till")
+
+    @pytest.mark.parametrize(
+        "content_type", ["auth.user", "nosuchapp.model", "ideapages", "..", "x" * 300]
+    )
+    def test_unknown_content_type_rejected(self, employee_client, idea, content_type):
+        data = comment_post_data(idea, "Fel typ", content_type=content_type)
+
+        response = employee_client.post(POST_URL, data)
+
+        self.assert_rejected(response, "bara på idéer och nyheter")
+
+    @pytest.mark.parametrize("object_pk", ["999999", "abc", "-1", "9" * 40])
+    def test_missing_object_rejected(self, employee_client, idea, object_pk):
+        data = comment_post_data(idea, "Ingen idé", object_pk=object_pk)
+
+        response = employee_client.post(POST_URL, data)
+
+        assert response.status_code == 400
+        assert XtdComment.objects.count() == 0
+
+    def test_other_idea_with_old_hash_rejected(self, employee_client, idea, make_idea):
+        other = make_idea()
+        data = comment_post_data(idea, "Flyttad", object_pk=str(other.pk))
+
+        response = employee_client.post(POST_URL, data)
+
+        self.assert_rejected(response, "klarade inte säkerhetskontrollen")
+
+    def test_broken_security_hash_rejected(self, employee_client, idea):
+        data = comment_post_data(idea, "Förfalskad", security_hash="0" * 40)
+
+        response = employee_client.post(POST_URL, data)
+
+        self.assert_rejected(response, "klarade inte säkerhetskontrollen")
+
+    def test_missing_security_hash_rejected(self, employee_client, idea):
+        data = comment_post_data(idea, "Utan kontroll")
+        del data["security_hash"]
+
+        response = employee_client.post(POST_URL, data)
+
+        self.assert_rejected(response, "klarade inte säkerhetskontrollen")
+
+    def test_rejected_post_shows_typed_text(self, employee_client, idea):
+        data = comment_post_data(idea, "Min viktiga text", security_hash="bad")
+
+        response = employee_client.post(POST_URL, data)
+
+        assert "Min viktiga text" in response.text
+
+    def test_unpublished_idea_rejected(self, employee_client, idea):
+        idea.unpublish()
+
+        response = employee_client.post(POST_URL, comment_post_data(idea, "Sent"))
+
+        self.assert_rejected(response, "finns inte eller är inte publicerad")
+
+    def test_expired_form_keeps_text(self, employee_client, idea):
+        response = employee_client.post(
+            POST_URL, expired_timestamp_data(idea, "Skrevs långsamt")
+        )
+
+        assert response.status_code == 200
+        assert "Skrevs långsamt" in response.text
+        assert "mer än två timmar" in response.text
+        assert XtdComment.objects.count() == 0
+
+
+class TestForgedReply:
+    def assert_rejected(self, response, message):
+        assert response.status_code == 400
+        assert message in response.text
+
+    def test_reply_to_other_ideas_comment(
+        self, employee_client, idea, make_idea, make_user, make_comment
+    ):
+        elsewhere = make_comment(make_idea(), make_user(), "På en annan idé.")
+
+        response = employee_client.post(
+            POST_URL, comment_post_data(idea, "Svar", reply_to=elsewhere.pk)
+        )
+
+        self.assert_rejected(response, "finns inte på den här sidan")
+        assert not XtdComment.objects.filter(comment="Svar").exists()
+
+    @pytest.mark.parametrize("reply_to", ["123456", "-5", "abc", str(2**70)])
+    def test_reply_to_unknown_comment(self, employee_client, idea, reply_to):
+        response = employee_client.post(
+            POST_URL, comment_post_data(idea, "Svar", reply_to=reply_to)
+        )
+
+        assert response.status_code == 400
+        assert XtdComment.objects.count() == 0
+
+    def test_reply_past_max_depth(
+        self, employee_client, idea, make_user, make_deep_thread
+    ):
+        chain = make_deep_thread(
+            idea, make_user(), settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+        )
+        deepest = chain[-1]
+
+        response = employee_client.post(
+            POST_URL, comment_post_data(idea, "För djupt", reply_to=deepest.pk)
+        )
+
+        self.assert_rejected(response, "Svar kan inte gå djupare")
+        assert not XtdComment.objects.filter(comment="För djupt").exists()
+
+    def test_reply_to_removed_comment(
+        self, employee_client, idea, make_user, make_comment
+    ):
+        removed = make_comment(idea, make_user(), "Borta", is_removed=True)
+
+        response = employee_client.post(
+            POST_URL, comment_post_data(idea, "Svar", reply_to=removed.pk)
+        )
+
+        self.assert_rejected(response, "har tagits bort")
+
+
+class TestLibraryPaths:
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "/kommentarer/api/comment/",
+            "/kommentarer/api/ideapages-ideapage/1/",
+            "/kommentarer/like/1/",
+            "/kommentarer/mute/x/",
+        ],
+    )
+    def test_unused_library_paths_closed(self, employee_client, path):
+        assert employee_client.get(path).status_code == 404
+
+    def test_library_flag_path_reports(
+        self, employee_client, idea, make_user, make_comment
+    ):
+        comment = make_comment(idea, make_user())
+
+        response = employee_client.get(f"/kommentarer/flag/{comment.pk}/")
+
+        assert response.status_code == 200
+        assert "Anmäl en kommentar" in response.text
+
+    def test_library_delete_path_needs_moderator(
+        self, employee_client, idea, make_user, make_comment
+    ):
+        comment = make_comment(idea, make_user())
+
+        response = employee_client.post(f"/kommentarer/delete/{comment.pk}/")
+
+        assert response.status_code == 403
+
+    def test_huge_comment_id_not_found(self, employee_client):
+        response = employee_client.get(f"/kommentarer/{'9' * 30}/")
+
+        assert response.status_code == 404
