@@ -26,10 +26,15 @@ install: $(VENV)/.installed ## Create the virtualenv and install the dependencie
 migrate: install ## Apply the database migrations
 	$(MANAGE) migrate --no-input
 
-demo: migrate ## Load the demo users and the real ideas (once)
+demo: migrate ## Load the demo users, the real ideas and their process (once)
 	$(MANAGE) load_demo --data-dir $(DATA_DIR) --site-url http://$(HOST):$(PORT)
+	$(MANAGE) load_demo_process
 
-run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000
+# The mail worker sends queued notification e-mail (to the console under the
+# dev settings) and stops with the server.
+run: demo ## Install, migrate, load the demo, serve http://127.0.0.1:8000 and send mail
+	$(MANAGE) db_worker --backend mail --no-reload --interval 5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (DATABASE_URL picks the database)

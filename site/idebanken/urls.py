@@ -16,6 +16,7 @@ urlpatterns = [
     path("kommentarer/", include("django_comments_xtd.urls")),
     path("deltagande/", include("participation.urls")),
     path("notiser/", include("notifications.urls")),
+    path("vantar-pa-mig/", include("workflows.urls")),
     # The language menu is also on the sign-in page.
     path("sprak/", login_not_required(set_language), name="set_language"),
     re_path(r"^media/(?P<path>.+)$", views.serve_media, name="media"),

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "ideapages",
     "news",
     "notifications",
+    "workflows",
     "django_comments_xtd",
     "django_comments",
     # After django_comments_xtd, whose pre_save receiver it disconnects in
@@ -149,6 +150,11 @@ WAGTAIL_SITE_NAME = "Idébanken"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
+# The idea process (the workflows app) moves an idea's status while the idea
+# page stays live: publishing a correction must not stop the process, and
+# finishing the process must not publish an editor's unreviewed draft.
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finishing.finish_workflow_state"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -239,6 +245,7 @@ LOGGING = {
             "news",
             "participation",
             "notifications",
+            "workflows",
         )
     },
 }

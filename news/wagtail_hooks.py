@@ -1,0 +1,15 @@
+from django.urls import path
+from wagtail import hooks
+
+from . import views
+
+
+@hooks.register("register_admin_urls")
+def register_news_urls():
+    return [
+        path(
+            "nyheter/fran-ide/<int:idea_id>/",
+            views.news_from_idea,
+            name="news_from_idea",
+        )
+    ]

@@ -1,0 +1,153 @@
+"""What people see: the idea's status and timeline, and the ideas waiting for them."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from ideapages.models import IdeaPage
+from workflows.process import start_process
+
+from .conftest import action_url
+
+MOTIVATION = "Idén ligger inom uppdraget och gynnar många."
+
+
+def page_text(client, user, url):
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+class TestIdeaPage:
+    def test_status_is_shown(self, developed, people, client):
+        page = page_text(client, people.colleague, developed.url)
+        assert "Vidareutvecklas" in page
+
+    def test_timeline_lists_dated_steps(self, developed, people, client):
+        page = page_text(client, people.colleague, developed.url)
+        today = date_format(timezone.localdate(), "j F Y")
+        assert "Tidslinje" in page
+        assert "Bedömd: vidareutvecklas" in page
+        assert today in page
+
+    def test_timeline_shows_motivation_to_all(self, developed, people, client):
+        page = page_text(client, people.colleague, developed.url)
+        assert MOTIVATION in page
+
+    def test_assessment_criteria_shown_to_giver(self, developed, people, client):
+        page = page_text(client, people.giver, developed.url)
+        assert "De fyra kriterierna" in page
+        assert "Kommentar om reach." in page
+
+    def test_assessment_criteria_shown_to_process_roles(
+        self, developed, people, client
+    ):
+        for name in ("ambassador", "innovation", "management", "unit_head"):
+            page = page_text(client, people[name], developed.url)
+            assert "Kommentar om reach." in page, name
+
+    def test_assessment_criteria_hidden_from_others(self, developed, people, client):
+        for name in ("colleague", "communicator", "committee"):
+            page = page_text(client, people[name], developed.url)
+            assert "Kommentar om reach." not in page, name
+
+    def test_next_step_links_for_actor(self, developed, people, client):
+        page = page_text(client, people.innovation, developed.url)
+        assert action_url(developed, "send-to-management") in page
+
+    def test_no_step_links_for_others(self, developed, people, client):
+        page = page_text(client, people.ambassador, developed.url)
+        assert "/admin/ideprocessen/" not in page
+
+    def test_waiting_for_names_group(self, developed, people, client):
+        page = page_text(client, people.colleague, developed.url)
+        assert "Väntar på" in page
+        assert "Innovationsgrupp" in page
+
+
+class TestWaitingList:
+    def test_site_lists_steps_for_ambassador(self, idea, people, client):
+        page = page_text(client, people.ambassador, reverse("workflows:waiting"))
+        assert idea.title in page
+        assert action_url(idea, "develop") in page
+
+    def test_site_hides_others_steps(self, idea, people, client):
+        page = page_text(client, people.innovation, reverse("workflows:waiting"))
+        assert idea.title not in page
+
+    def test_giver_not_listed_own_idea(self, idea, people, client):
+        people.giver.groups.add(*people.ambassador.groups.all())
+        page = page_text(client, people.giver, reverse("workflows:waiting"))
+        assert idea.title not in page
+
+    def test_named_person_sees_idea(self, idea, people, act, client):
+        act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
+        page = page_text(client, people.unit_head, reverse("workflows:waiting"))
+        assert idea.title in page
+        other = page_text(client, people.other_unit_head, reverse("workflows:waiting"))
+        assert idea.title not in other
+
+    def test_paused_longest_waiting_first(self, make_idea, people, act, client):
+        older, newer = make_idea(owner=people.giver), make_idea(owner=people.giver)
+        for paused in (older, newer):
+            start_process(paused, people.giver)
+            act(people.ambassador, IdeaPage.objects.get(pk=paused.pk), "pause")
+        page = page_text(client, people.second_ambassador, reverse("workflows:waiting"))
+        assert "Pausade idéer, den som väntat längst först" in page
+        assert page.index(older.title) < page.index(newer.title)
+
+    def test_paused_waiting_time_orders_list(self, make_idea, people, act):
+        from workflows.models import IdeaTaskState
+        from workflows.waiting import waiting_for
+
+        first, second = make_idea(owner=people.giver), make_idea(owner=people.giver)
+        for paused in (first, second):
+            start_process(paused, people.giver)
+            act(people.ambassador, IdeaPage.objects.get(pk=paused.pk), "pause")
+        IdeaTaskState.objects.filter(workflow_state__object_id=str(second.pk)).update(
+            paused_at=timezone.now() - timezone.timedelta(days=400)
+        )
+        paused = waiting_for(people.ambassador).paused
+        assert [item.idea.pk for item in paused] == [second.pk, first.pk]
+
+    def test_communicator_sees_ideas_to_tell(self, idea, people, act, client):
+        act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
+        act(people.unit_head, idea, "approve-and-implement")
+        page = page_text(client, people.communicator, reverse("workflows:waiting"))
+        assert idea.title in page
+        assert reverse("news_from_idea", args=[idea.pk]) in page
+
+    def test_nav_links_waiting_page(self, idea, people, client):
+        page = page_text(client, people.colleague, "/")
+        assert reverse("workflows:waiting") in page
+
+
+class TestDashboard:
+    def test_dashboard_lists_waiting_ideas(self, idea, people, client):
+        page = page_text(client, people.ambassador, reverse("wagtailadmin_home"))
+        assert "Idéer som väntar på dig" in page
+        assert action_url(idea, "develop") in page
+
+    def test_dashboard_replaces_wagtail_review_panel(self, idea, people, client):
+        page = page_text(client, people.ambassador, reverse("wagtailadmin_home"))
+        assert 'id="awaiting-review"' not in page
+
+    def test_admin_waiting_page_for_management(self, idea, people, act, client):
+        act(people.ambassador, idea, "develop")
+        act(people.innovation, idea, "send-to-management")
+        url = reverse("workflows_admin:waiting")
+        assert idea.title in page_text(client, people.management, url)
+        assert idea.title not in page_text(client, people.ambassador, url)
+
+    def test_admin_idea_page_shows_actions(self, idea, people, client):
+        url = reverse("workflows_admin:idea", args=[idea.pk])
+        page = page_text(client, people.ambassador, url)
+        assert action_url(idea, "develop") in page
+        assert "Steget är inte ditt att ta." in page_text(
+            client, people.innovation, url
+        )
+
+    def test_process_menu_item_for_roles(self, people, client):
+        page = page_text(client, people.management, reverse("wagtailadmin_home"))
+        assert reverse("workflows_admin:waiting") in page
