@@ -3,11 +3,19 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import CACHE_URL, SECRET_KEY
 from .environment import env_bool, env_int
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY is missing: set it in the environment.")
+# Cached idea lists, comment threads and filter options are dropped when
+# their content changes. With a cache private to each worker process, the
+# other processes would go on showing the old content.
+if not CACHE_URL:
+    raise ImproperlyConfigured(
+        "CACHE_URL is missing: set it to a cache that all worker processes "
+        "share, such as redis://127.0.0.1:6379/1."
+    )
 
 DEBUG = False
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
