@@ -6,6 +6,9 @@ MANAGE := $(BIN)/python manage.py
 DATA_DIR ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mail and notifications point here.
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+export WAGTAILADMIN_BASE_URL
 
 .DEFAULT_GOAL := help
 .PHONY: help install migrate demo run test lint format messages bench clean
@@ -24,11 +27,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed ## Create the virtualenv and install the dependencies
 
 migrate: install ## Apply the database migrations
-	$(MANAGE) migrate --no-input
+	$(MANAGE) migrate --no-input --verbosity 0
 
 demo: migrate ## Load the demo users, the real ideas and their process (once)
-	$(MANAGE) load_demo --data-dir $(DATA_DIR) --site-url http://$(HOST):$(PORT)
-	$(MANAGE) load_demo_process
+	$(MANAGE) load_demo --data-dir $(DATA_DIR)
 
 # The mail worker sends queued notification e-mail (to the console under the
 # dev settings) and stops with the server.

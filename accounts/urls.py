@@ -1,18 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .forms import SignInForm
+from . import views
 
 urlpatterns = [
-    # A signed-in user sees the form too, rather than being sent on: Wagtail
-    # sends a signed-in user without admin access here with next=/admin/,
-    # which would send them straight back in a redirect loop.
-    path(
-        "logga-in/",
-        auth_views.LoginView.as_view(authentication_form=SignInForm),
-        name="login",
-    ),
-    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logga-in/", views.SignInView.as_view(), name="login"),
+    path("logga-ut/", views.SignOutView.as_view(), name="logout"),
     path(
         "losenord/",
         auth_views.PasswordChangeView.as_view(),

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ideapages.models import IdeaPage
+from notifications.models import Notification
 from notifications.service import notify
 
 from .models import (
@@ -114,6 +115,7 @@ def notify_new_comment(comment, idea) -> None:
         idea=idea,
         actor=author,
         excerpt=excerpt(comment.comment),
+        comment_id=comment.pk,
         comment_url=absolute_url(f"{idea.url}?comment={comment.pk}#c{comment.pk}"),
         unfollow_url=absolute_url(unfollow_path(idea)),
     )
@@ -164,7 +166,22 @@ def delete_comment(comment, user) -> None:
     comment.comment = ""
     comment.save(update_fields=["is_removed", "comment"])
     comment.reports.open().update(resolved_at=timezone.now(), resolved_by=user)
+    drop_excerpts(comment)
     logger.info("comment deleted comment=%s user=%s", comment.pk, user.pk)
+
+
+def drop_excerpts(comment) -> None:
+    """Remove the comment's text from the notifications that quoted it.
+
+    E-mails already sent cannot be recalled, but the notifications page no
+    longer shows the text of a deleted or hidden comment.
+    """
+    quoting = Notification.objects.filter(
+        kind="idea_comment", params__comment_id=comment.pk
+    )
+    for notification in quoting:
+        notification.params["excerpt"] = ""
+        notification.save(update_fields=["params"])
 
 
 def report_comment(comment, user, reason: str) -> bool:
@@ -187,6 +204,7 @@ def hide_comment(comment, moderator, reason: str, target=None) -> None:
     comment.is_removed = True
     comment.save(update_fields=["is_removed"])
     comment.reports.open().update(resolved_at=timezone.now(), resolved_by=moderator)
+    drop_excerpts(comment)
     logger.info("comment hidden comment=%s moderator=%s", comment.pk, moderator.pk)
     if comment.user is not None:
         idea = target if isinstance(target, IdeaPage) else None

@@ -211,3 +211,22 @@ class TestNotFoundPage:
         response = client.get("/finns-inte/")
 
         assert_redirects_to_login(response, "/finns-inte/")
+
+
+@pytest.mark.django_db
+class TestErrorPages:
+    def test_forbidden_page_uses_site_layout(self, employee_client):
+        response = employee_client.get("/kommentarer/moderering/")
+
+        assert response.status_code == 403
+        assert '<html lang="sv">' in response.text
+        assert 'id="main"' in response.text
+
+    def test_get_to_action_address_explained(self, employee_client, make_idea):
+        idea = make_idea()
+
+        response = employee_client.get(f"/deltagande/ide/{idea.pk}/stod/")
+
+        assert response.status_code == 405
+        assert 'id="main"' in response.text
+        assert "POST" in response["Allow"]

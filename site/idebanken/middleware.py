@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
+from django.template.response import TemplateResponse
 from django.utils import translation
 from rest_framework.views import APIView
 
@@ -49,3 +50,18 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
 def is_api_view(view_func) -> bool:
     view_class = getattr(view_func, "cls", None)
     return isinstance(view_class, type) and issubclass(view_class, APIView)
+
+
+class MethodNotAllowedPageMiddleware:
+    """Explain an empty 405 response, such as a GET to a form's action address."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            page = TemplateResponse(request, "405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page.render()
+        return response

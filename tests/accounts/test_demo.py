@@ -144,7 +144,9 @@ class TestLoadDemo:
         )
 
         run_demo("--force")
+        ideas_after_first_run = IdeaPage.objects.count()
         stdout, _stderr = run_demo("--force")
 
-        assert IdeaPage.objects.count() == 1
+        assert IdeaPage.objects.filter(external_id__isnull=False).count() == 1
+        assert IdeaPage.objects.count() == ideas_after_first_run
         assert "imported 0, unchanged 1, rejected 0" in stdout

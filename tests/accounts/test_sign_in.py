@@ -123,6 +123,12 @@ class TestSignedInVisitor:
 
         assert response.status_code == 200
 
+    def test_signed_in_user_sees_no_form(self, employee_client, employee):
+        response = employee_client.get(LOGIN_PATH, {"next": "/admin/"})
+
+        assert 'name="password"' not in response.text
+        assert employee.get_username() in response.text
+
     def test_employee_opening_admin_gets_no_loop(self, employee_client):
         response = employee_client.get("/admin/", follow=True)
 
@@ -163,10 +169,12 @@ class TestSignOut:
 
         assert response["Location"] == LOGIN_PATH
 
-    def test_sign_out_by_get_is_rejected(self, employee_client):
+    def test_sign_out_by_get_asks_first(self, employee_client, employee):
         response = employee_client.get("/konto/logga-ut/")
 
-        assert response.status_code == 405
+        assert response.status_code == 200
+        assert 'action="/konto/logga-ut/"' in response.text
+        assert employee_client.session.get("_auth_user_id") == str(employee.pk)
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
 """Followers and the giver are told of new comments and status changes."""
 
 import pytest
+from django_comments_xtd.models import XtdComment
 
 from ideapages.lifecycle import change_status
 from ideapages.status import IdeaStatus
@@ -77,6 +78,54 @@ class TestCommentNotifications:
         response = client.get("/notiser/")
 
         assert idea.title in response.text
+
+    def test_markup_escaped_on_notifications_page(
+        self, employee_client, client, idea, follower
+    ):
+        employee_client.post(
+            "/kommentarer/post/",
+            comment_post_data(idea, "<script>alert('x')</script> https://example.org"),
+        )
+        client.force_login(follower)
+
+        response = client.get("/notiser/")
+
+        assert "<script>alert" not in response.text
+        assert "&lt;script&gt;alert" in response.text
+        assert '<a href="https://example.org"' in response.text
+
+    def test_deleted_comment_text_leaves_notifications(
+        self, employee_client, employee, client, idea, follower
+    ):
+        employee_client.post(
+            "/kommentarer/post/", comment_post_data(idea, "Ett utkast jag ångrar")
+        )
+        comment = XtdComment.objects.get(user=employee)
+        services.delete_comment(comment, employee)
+        client.force_login(follower)
+
+        response = client.get("/notiser/")
+
+        assert "Ett utkast jag ångrar" not in response.text
+        assert [note.params["excerpt"] for note in Notification.objects.all()] == [
+            "",
+            "",
+        ]
+
+    def test_hidden_comment_text_leaves_followers_notifications(
+        self, employee_client, employee, idea, follower, moderator
+    ):
+        employee_client.post(
+            "/kommentarer/post/", comment_post_data(idea, "Något olämpligt")
+        )
+        comment = XtdComment.objects.get(user=employee)
+
+        services.hide_comment(comment, moderator, "Personangrepp", target=idea)
+
+        follower_notes = Notification.objects.filter(
+            kind="idea_comment", recipient=follower
+        )
+        assert follower_notes.get().params["excerpt"] == ""
 
     def test_news_comment_tells_nobody(self, employee_client, news_page):
         employee_client.post(

@@ -8,12 +8,14 @@ from idebanken.settings.environment import env_str
 from accounts.demo import ensure_demo_users
 
 GOTEBORG_FILE = "goteborg-e-forslag-2017-2020.json"
+MADRID_DIR = "decide-madrid-2019"
 
 
 class Command(BaseCommand):
     help = (
-        "Create one demo account per role and import the real ideas from "
-        "DATA_DIR. Safe to run again: nothing is created twice."
+        "Create one demo account per role, import the real ideas and comment "
+        "threads from DATA_DIR and give the ideas a process history. Safe to "
+        "run again: nothing is created twice."
     )
 
     def add_arguments(self, parser):
@@ -21,12 +23,10 @@ class Command(BaseCommand):
             "--data-dir",
             type=Path,
             default=Path(settings.BASE_DIR).parent / "shared" / "data",
-            help="The folder with goteborg-e-forslag-2017-2020.json.",
-        )
-        parser.add_argument(
-            "--site-url",
-            default="http://127.0.0.1:8000",
-            help="The address the site is served on, shown with the sign-ins.",
+            help=(
+                "The folder with goteborg-e-forslag-2017-2020.json and the "
+                "decide-madrid-2019 folder."
+            ),
         )
         parser.add_argument(
             "--force",
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             help="Load the demo even though DEBUG is off.",
         )
 
-    def handle(self, *args, data_dir: Path, site_url: str, force: bool, **options):
+    def handle(self, *args, data_dir: Path, force: bool, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG is off, so this looks like a real server: demo accounts "
@@ -43,6 +43,19 @@ class Command(BaseCommand):
         password = env_str("DEMO_PASSWORD", "idebanken-demo")
         users = ensure_demo_users(password)
 
+        self.import_data(data_dir)
+        call_command(
+            "load_demo_process", force=force, stdout=self.stdout, stderr=self.stderr
+        )
+
+        site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(f"\nDemo sign-ins at {site_url}/konto/logga-in/")
+        self.stdout.write(f"{'user name':<14} {'role':<18} password")
+        for demo, _created in users:
+            role = demo.role or "administratör (superuser)"
+            self.stdout.write(f"{demo.username:<14} {role:<18} {password}")
+
+    def import_data(self, data_dir: Path) -> None:
         ideas_file = data_dir / GOTEBORG_FILE
         if ideas_file.is_file():
             call_command(
@@ -51,8 +64,10 @@ class Command(BaseCommand):
         else:
             self.stderr.write(f"No ideas imported: {ideas_file} does not exist.")
 
-        self.stdout.write(f"\nDemo sign-ins at {site_url.rstrip('/')}/konto/logga-in/")
-        self.stdout.write(f"{'user name':<14} {'role':<18} password")
-        for demo, _created in users:
-            role = demo.role or "administratör (superuser)"
-            self.stdout.write(f"{demo.username:<14} {role:<18} {password}")
+        threads_dir = data_dir / MADRID_DIR
+        if threads_dir.is_dir():
+            call_command(
+                "import_comments", threads_dir, stdout=self.stdout, stderr=self.stderr
+            )
+        else:
+            self.stderr.write(f"No comment threads imported: {threads_dir} is missing.")

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     # @login_not_required (the login and password reset pages).
     "idebanken.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "idebanken.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
