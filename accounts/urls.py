@@ -18,7 +18,7 @@ urlpatterns = [
     ),
     path(
         "aterstall/",
-        auth_views.PasswordResetView.as_view(),
+        views.ResetPasswordView.as_view(),
         name="password_reset",
     ),
     path(

@@ -1,5 +1,10 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from wagtail.admin.views import account as wagtail_account
 
 from .forms import SignInForm
 
@@ -31,3 +36,44 @@ class SignOutView(auth_views.LogoutView):
 
     def get(self, request, *args, **kwargs):
         return TemplateResponse(request, "registration/sign_out.html")
+
+
+class AdminAccountView(wagtail_account.AccountView):
+    """Wagtail's account page without the panel to change one's name and e-mail.
+
+    Names and addresses come from the administration's user directory.
+    Letting anyone with admin access rename themselves would let them pose
+    as a colleague beside their comments and decisions; IT changes them
+    under Settings → Users instead.
+    """
+
+    def get_panels(self):
+        return [
+            panel
+            for panel in super().get_panels()
+            if not isinstance(panel, wagtail_account.NameEmailSettingsPanel)
+        ]
+
+
+class ResetPasswordView(auth_views.PasswordResetView):
+    """Password reset whose e-mailed link uses the site's configured address.
+
+    Django would take the host from django.contrib.sites, which is
+    example.com unless someone edits it, and a link there would hand the
+    reset token to a stranger's domain.
+    """
+
+    def form_valid(self, form):
+        site = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        form.save(
+            domain_override=site.netloc,
+            use_https=site.scheme == "https",
+            token_generator=self.token_generator,
+            from_email=self.from_email,
+            email_template_name=self.email_template_name,
+            subject_template_name=self.subject_template_name,
+            request=self.request,
+            html_email_template_name=self.html_email_template_name,
+            extra_email_context={"site_name": "Idébanken"},
+        )
+        return HttpResponseRedirect(self.get_success_url())

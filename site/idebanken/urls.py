@@ -4,11 +4,19 @@ from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+
+from accounts.views import AdminAccountView
 
 from . import views
 
 urlpatterns = [
+    path(
+        "admin/account/",
+        require_admin_access(AdminAccountView.as_view()),
+        name="admin_account",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include("accounts.urls")),

@@ -1,4 +1,4 @@
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
@@ -6,14 +6,32 @@ from django.http import Http404, HttpResponse
 from django.utils._os import safe_join
 from django.views.static import serve
 
+# Only Wagtail's images and their renditions are served from /media/.
+# Documents go through Wagtail's document view and idea attachments through
+# their own view, each of which sets safe download headers; serving those
+# files here would send an uploaded HTML document as a live page.
+PUBLIC_MEDIA_FOLDERS = {"original_images", "images"}
+IMAGE_SUFFIXES = {".gif", ".jpg", ".jpeg", ".png", ".webp", ".avif"}
+
+
+def is_servable_image(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return (
+        len(parts) >= 2
+        and parts[0] in PUBLIC_MEDIA_FOLDERS
+        and PurePosixPath(path).suffix.lower() in IMAGE_SUFFIXES
+    )
+
 
 def serve_media(request, path: str):
-    """Serve an uploaded file to a signed-in user.
+    """Serve an uploaded image to a signed-in user.
 
     The login middleware has already turned anonymous requests away. With
     MEDIA_ACCEL_REDIRECT_PREFIX set, nginx sends the bytes; otherwise
     Django does.
     """
+    if not is_servable_image(path):
+        raise Http404(path)
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except SuspiciousFileOperation as error:
@@ -30,5 +48,6 @@ def serve_media(request, path: str):
     else:
         response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, max-age=3600"
     return response

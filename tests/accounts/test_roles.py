@@ -236,3 +236,31 @@ class TestAdminAccess:
         response = employee_client.get("/")
 
         assert 'href="/admin/"' not in response.text
+
+
+@pytest.mark.django_db
+class TestAdminAccountPage:
+    def test_name_and_email_not_editable(self, client, make_user):
+        ambassador = make_user(roles.IDEA_AMBASSADOR, first_name="Erik")
+        client.force_login(ambassador)
+
+        page = client.get("/admin/account/")
+        client.post(
+            "/admin/account/",
+            {
+                "name_email-first_name": "Karin",
+                "name_email-last_name": "Berg",
+                "name_email-email": "ledning@idebanken.example",
+            },
+        )
+
+        ambassador.refresh_from_db()
+        assert page.status_code == 200
+        assert 'name="name_email-first_name"' not in page.text
+        assert ambassador.first_name == "Erik"
+        assert ambassador.email != "ledning@idebanken.example"
+
+    def test_employee_has_no_account_page(self, employee_client):
+        response = employee_client.get("/admin/account/")
+
+        assert response.status_code == 302

@@ -185,6 +185,16 @@ class TestPasswordReset:
         assert response["Location"] == "/konto/aterstall/skickat/"
         assert [message.to for message in mail.outbox] == [[employee.email]]
 
+    def test_link_uses_site_address(self, client, employee, settings):
+        settings.WAGTAILADMIN_BASE_URL = "https://idebanken.kommun.example"
+
+        client.post("/konto/aterstall/", {"email": employee.email})
+
+        assert (
+            "https://idebanken.kommun.example/konto/aterstall/" in mail.outbox[0].body
+        )
+        assert "example.com" not in mail.outbox[0].body
+
     def test_unknown_address_gets_same_answer(self, client, employee):
         response = client.post("/konto/aterstall/", {"email": "okand@example.org"})
 

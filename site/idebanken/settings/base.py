@@ -107,6 +107,15 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers wait for each other instead of failing with "database is
+    # locked": each transaction takes the write lock when it begins, and
+    # waits up to 20 seconds for it. WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -150,6 +159,25 @@ SITE_ID = 1
 WAGTAIL_SITE_NAME = "Idébanken"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Document and image types staff may upload in the admin. Nothing that a
+# browser would run as a page (HTML, SVG, XML) is accepted.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "txt",
+    "csv",
+]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# The admin shows a default avatar instead of fetching one from Gravatar, which
+# would send a hash of each user's e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Slugs in ASCII, as for ideas ("cykelstall", not "cykelställ").
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False
 # The idea process (the workflows app) moves an idea's status while the idea
 # page stays live: publishing a correction must not stop the process, and
