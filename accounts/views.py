@@ -6,7 +6,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from wagtail.admin.views import account as wagtail_account
 
-from .forms import SignInForm
+from .forms import ResetPasswordForm, SignInForm
 
 
 class SignInView(auth_views.LoginView):
@@ -62,6 +62,11 @@ class ResetPasswordView(auth_views.PasswordResetView):
     example.com unless someone edits it, and a link there would hand the
     reset token to a stranger's domain.
     """
+
+    form_class = ResetPasswordForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def form_valid(self, form):
         site = urlsplit(settings.WAGTAILADMIN_BASE_URL)

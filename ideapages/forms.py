@@ -2,10 +2,28 @@ import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from idebanken.text import strip_bidi_controls
 
 from .choices import filter_options
 from .models import Category, IdeaPage, Unit
 from .status import IdeaStatus
+
+
+class PlainTextField(forms.CharField):
+    """A text field for what people write: bidi controls dropped, no maxlength.
+
+    The browser's maxlength attribute would cut pasted text at the limit
+    without a word; the server's length check names the limit instead and
+    keeps the whole text in the form.
+    """
+
+    def to_python(self, value):
+        return strip_bidi_controls(super().to_python(value)).strip()
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
 
 
 class IdeaForm(forms.Form):
@@ -18,12 +36,12 @@ class IdeaForm(forms.Form):
     giver's idea.
     """
 
-    title = forms.CharField(
+    title = PlainTextField(
         label=_("Title"),
         max_length=120,
         help_text=_("A short name for the idea, at most 120 characters."),
     )
-    summary = forms.CharField(
+    summary = PlainTextField(
         label=_("Summary"),
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -31,7 +49,7 @@ class IdeaForm(forms.Form):
             "What the idea is about in a few sentences, at most 300 characters."
         ),
     )
-    description = forms.CharField(
+    description = PlainTextField(
         label=_("Description"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -53,7 +71,7 @@ class IdeaForm(forms.Form):
     from_deviation = forms.BooleanField(
         label=_("The idea comes from a deviation I noticed"), required=False
     )
-    deviation_reference = forms.CharField(
+    deviation_reference = PlainTextField(
         label=_("Deviation"),
         max_length=200,
         required=False,

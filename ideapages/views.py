@@ -1,5 +1,6 @@
 import hashlib
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -135,9 +136,10 @@ def render_results(
 def idea_list(request, index_page):
     form = IdeaFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
-    query_without_page = request.GET.copy()
-    query_without_page.pop("page", None)
-    query = query_without_page.urlencode()
+    # Page links carry the valid filters only, as typed. The cached results
+    # are keyed by these filters, so the links must not depend on anything
+    # else in the address.
+    query = urlencode({name: request.GET[name] for name in filters})
 
     results, shown_instead = render_results(request, index_page, filters, query)
     if shown_instead is not None:

@@ -4,6 +4,7 @@ import re
 
 from django.utils.html import escape, linebreaks, urlize
 from django.utils.safestring import SafeString, mark_safe
+from idebanken.text import strip_bidi_controls
 
 # Anything urlize() could turn into a link: a scheme, "www.", an e-mail
 # address, or a bare domain ending in one of the top-level domains that
@@ -12,7 +13,12 @@ LINK_HINT = re.compile(r"://|www\.|@|\.(com|edu|gov|int|mil|net|org)\b", re.IGNO
 
 
 def render_comment_text(text: str) -> SafeString:
-    """Return a comment's plain text as HTML: escaped, links and line breaks kept."""
+    """Return a comment's plain text as HTML: escaped, links and line breaks kept.
+
+    Bidirectional control characters are dropped, because they could make
+    the comment read differently from what it contains.
+    """
+    text = strip_bidi_controls(text)
     if LINK_HINT.search(text):
         html = urlize(text, nofollow=True, autoescape=True)
     else:

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ideapages.status import IdeaStatus
+from news.models import NewsPage
 
 from .querysets import IdeaPageManager
 from .taxonomy import Category, Unit
@@ -33,6 +34,7 @@ class HomePage(Page):
             if index_page
             else []
         )
+        context["latest_news"] = NewsPage.objects.live().order_by("-date", "-pk")[:3]
         return context
 
 

@@ -8,12 +8,19 @@ def _idea_index():
     return IdeaIndexPage.objects.live().first()
 
 
-def navigation(request):
-    """Add the language menu and the idea list page to every template.
+def _news_index():
+    from news.models import NewsIndexPage
 
-    The idea list is looked up only by templates that use it.
+    return NewsIndexPage.objects.live().first()
+
+
+def navigation(request):
+    """Add the language menu and the idea and news list pages to every template.
+
+    The list pages are looked up only by templates that use them.
     """
     return {
         "languages": settings.LANGUAGES,
         "idea_index": SimpleLazyObject(_idea_index),
+        "news_index": SimpleLazyObject(_news_index),
     }

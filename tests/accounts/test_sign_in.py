@@ -221,3 +221,53 @@ class TestPasswordReset:
 
         assert response.status_code == 200
         assert not response.context["validlink"]
+
+
+@pytest.mark.django_db
+class TestSignInThrottle:
+    def sign_in(self, client, username, password):
+        return client.post(LOGIN_PATH, {"username": username, "password": password})
+
+    def test_blocked_after_repeated_failures(self, client, employee):
+        for _attempt in range(5):
+            self.sign_in(client, employee.username, "fel lösenord")
+
+        response = self.sign_in(client, employee.username, PASSWORD)
+
+        assert response.status_code == 200
+        assert "_auth_user_id" not in client.session
+        assert (
+            response.context["form"]
+            .errors["__all__"][0]
+            .startswith("För många misslyckade inloggningar")
+        )
+
+    def test_success_clears_earlier_failures(self, client, employee):
+        for _attempt in range(4):
+            self.sign_in(client, employee.username, "fel lösenord")
+        self.sign_in(client, employee.username, PASSWORD)
+        client.logout()
+
+        for _attempt in range(4):
+            self.sign_in(client, employee.username, "fel lösenord")
+        response = self.sign_in(client, employee.username, PASSWORD)
+
+        assert response.status_code == 302
+
+    def test_other_users_not_blocked(self, client, employee, make_user):
+        colleague = make_user()
+        for _attempt in range(5):
+            self.sign_in(client, employee.username, "fel lösenord")
+
+        response = self.sign_in(client, colleague.username, PASSWORD)
+
+        assert response.status_code == 302
+
+    def test_reset_requests_limited(self, client, employee):
+        for _attempt in range(5):
+            client.post("/konto/aterstall/", {"email": employee.email})
+
+        response = client.post("/konto/aterstall/", {"email": employee.email})
+
+        assert response.status_code == 200
+        assert len(mail.outbox) == 5

@@ -167,6 +167,16 @@ class TestPagination:
         assert 'href="?status=submitted&amp;page=3"' in response.text
         assert 'href="?status=submitted&amp;page=1"' in response.text
 
+    def test_page_links_drop_unknown_parameters(self, employee_client):
+        employee_client.get(
+            LIST_PATH, {"status": "submitted", "utm": 'POISONED"x', "sort": "bogus"}
+        )
+
+        response = employee_client.get(LIST_PATH, {"status": "submitted"})
+
+        assert 'href="?status=submitted&amp;page=2"' in response.text
+        assert "POISONED" not in response.text
+
     def test_count_covers_all_pages(self, employee_client):
         response = employee_client.get(LIST_PATH)
 

@@ -115,3 +115,23 @@ class TestNavigation:
         response = client.get("/konto/logga-in/")
 
         assert 'href="/ideer/ny/"' not in response.text
+
+
+@pytest.mark.django_db
+class TestStartPageNews:
+    def test_latest_news_shown(self, employee_client):
+        from news.models import NewsIndexPage, NewsPage
+
+        NewsIndexPage.objects.get().add_child(
+            instance=NewsPage(title="Cykelställ med tak", intro="Nu finns de.")
+        )
+
+        response = employee_client.get("/")
+
+        assert "Cykelställ med tak" in response.text
+        assert 'href="/nyheter/"' in response.text
+
+    def test_title_names_site_once(self, employee_client):
+        response = employee_client.get("/")
+
+        assert "<title>Idébanken</title>" in response.text

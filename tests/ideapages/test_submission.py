@@ -231,6 +231,24 @@ class TestInvalidInput:
         assert response.status_code == 302
         assert getattr(IdeaPage.objects.get(), field) == "å" * max_length
 
+    def test_overlong_text_kept_in_form(self, employee_client, form_data):
+        text = "Lång sammanfattning. " * 20
+
+        response = employee_client.post(SUBMIT_PATH, form_data(summary=text))
+
+        assert "maxlength" not in response.text
+        assert text.strip() in response.text
+
+    def test_bidi_controls_dropped(self, employee_client, form_data):
+        employee_client.post(
+            SUBMIT_PATH,
+            form_data(title="Laddplatser \u202efdp.exe", summary="Sam\u2066mandrag"),
+        )
+
+        idea = IdeaPage.objects.get()
+        assert idea.title == "Laddplatser fdp.exe"
+        assert idea.summary == "Sammandrag"
+
     @pytest.mark.parametrize("field", ["category", "unit"])
     def test_missing_choice_is_required(self, employee_client, form_data, field):
         response = employee_client.post(SUBMIT_PATH, form_data(**{field: None}))
