@@ -46,10 +46,11 @@ lint: install ## Check code style, migrations and the message catalogue
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	@cp locale/sv/LC_MESSAGES/django.po $(VENV)/django.po.before
 	$(MAKE) --no-print-directory messages
-	@git diff --quiet -I 'POT-Creation-Date' -- locale || { \
-		echo "The Swedish catalogue was out of date: translate the new entries in locale/ and commit."; \
-		git diff --stat -- locale; exit 1; }
+	@diff -q -I 'POT-Creation-Date' $(VENV)/django.po.before locale/sv/LC_MESSAGES/django.po >/dev/null || { \
+		echo "The Swedish catalogue missed messages: translate the new entries in locale/sv/LC_MESSAGES/django.po."; \
+		diff -I 'POT-Creation-Date' $(VENV)/django.po.before locale/sv/LC_MESSAGES/django.po | head -40; exit 1; }
 
 format: install ## Format the code
 	$(BIN)/ruff check --fix .
