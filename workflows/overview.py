@@ -144,7 +144,9 @@ class ProcessOverview:
             return ""
         if self.task_state.assignee is not None:
             return self.task_state.assignee.get_display_name()
-        return ", ".join(group.name for group in self.task.groups.all())
+        return ", ".join(
+            roles.role_label(group.name) for group in self.task.groups.all()
+        )
 
     @property
     def waiting_since(self):
