@@ -152,7 +152,7 @@ class ProcessOverview:
     def waiting_since(self):
         if self.task_state is None:
             return None
-        return self.task_state.paused_at or self.task_state.started_at
+        return self.task_state.waiting_since
 
     @property
     def status_explanation(self) -> str:

@@ -75,7 +75,7 @@ def waiting_steps(user) -> list[WaitingIdea]:
         waiting.append(
             WaitingIdea(
                 idea=idea,
-                since=state.paused_at or max(state.started_at, last_step),
+                since=state.paused_at or max(state.waiting_since, last_step),
                 task_state=state,
                 task=task,
                 actions=[

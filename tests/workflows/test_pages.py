@@ -5,9 +5,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from ideapages.models import IdeaPage
+from workflows.models import IdeaTaskState
+from workflows.overview import idea_overview
 from workflows.process import start_process
 
-from .conftest import action_url
+from .conftest import action_url, current_state, refreshed
 
 MOTIVATION = "Idén ligger inom uppdraget och gynnar många."
 
@@ -64,6 +66,76 @@ class TestIdeaPage:
         page = page_text(client, people.colleague, developed.url)
         assert "Väntar på" in page
         assert "Innovationsgrupp" in page
+
+
+def paused_long_ago(idea, people, act):
+    """Pause `idea` and date its step and the pause 400 days back."""
+    act(people.ambassador, idea, "pause")
+    long_ago = timezone.now() - timezone.timedelta(days=400)
+    IdeaTaskState.objects.filter(pk=current_state(idea).pk).update(
+        started_at=long_ago, paused_at=long_ago
+    )
+    return long_ago
+
+
+class TestWaitingSince:
+    def test_paused_idea_waits_since_pause(self, idea, people, act):
+        long_ago = paused_long_ago(idea, people, act)
+        overview = idea_overview(refreshed(idea), people.colleague)
+        assert overview.waiting_since == long_ago
+
+    def test_resumed_idea_waits_since_resume(self, idea, people, act):
+        long_ago = paused_long_ago(idea, people, act)
+        before = timezone.now()
+        act(people.second_ambassador, idea, "resume")
+        overview = idea_overview(refreshed(idea), people.colleague)
+        assert overview.waiting_since >= before
+        assert overview.waiting_since != long_ago
+
+    def test_page_shows_resume_date(self, idea, people, act, client):
+        long_ago = paused_long_ago(idea, people, act)
+        act(people.second_ambassador, idea, "resume")
+        page = page_text(client, people.colleague, refreshed(idea).url)
+        since = page[page.index("Sedan") :]
+        today = date_format(timezone.localdate(), "j F Y")
+        assert today in since[:200]
+        assert date_format(timezone.localtime(long_ago), "j F Y") not in since[:200]
+
+    def test_second_pause_waits_since_it(self, idea, people, act):
+        paused_long_ago(idea, people, act)
+        act(people.second_ambassador, idea, "resume")
+        act(people.second_ambassador, idea, "pause")
+        state = current_state(idea)
+        overview = idea_overview(refreshed(idea), people.colleague)
+        assert overview.waiting_since == state.paused_at
+
+    def test_moving_on_waits_since_new_step(self, idea, people, act):
+        paused_long_ago(idea, people, act)
+        act(people.second_ambassador, idea, "resume")
+        act(people.second_ambassador, idea, "develop")
+        state = current_state(idea)
+        overview = idea_overview(refreshed(idea), people.colleague)
+        assert overview.waiting_since == state.started_at
+
+    def test_migration_fills_resumed_at(self, idea, people, act):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        from workflows.models import ProcessAction, ProcessEvent
+
+        migration = import_module(
+            "workflows.migrations.0003_idea_task_state_resumed_at"
+        )
+        paused_long_ago(idea, people, act)
+        act(people.second_ambassador, idea, "resume")
+        state = current_state(idea)
+        IdeaTaskState.objects.filter(pk=state.pk).update(resumed_at=None)
+        migration.fill_resumed_at(apps, None)
+        resume = ProcessEvent.objects.get(
+            idea=idea, action=ProcessAction.ASSESSMENT_RESUME
+        )
+        assert current_state(idea).resumed_at == resume.created_at
 
 
 class TestWaitingList:

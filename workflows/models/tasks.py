@@ -37,6 +37,7 @@ class IdeaTaskState(TaskState):
     )
     version = models.PositiveIntegerField(_("version"), default=0)
     paused_at = models.DateTimeField(_("paused at"), null=True, blank=True)
+    resumed_at = models.DateTimeField(_("taken up again at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("idea task state")
@@ -45,6 +46,11 @@ class IdeaTaskState(TaskState):
     @property
     def idea(self):
         return self.workflow_state.content_object.specific
+
+    @property
+    def waiting_since(self):
+        """When the idea began to wait here: paused, taken up again or started."""
+        return self.paused_at or self.resumed_at or self.started_at
 
 
 class Actor(models.TextChoices):
