@@ -9,15 +9,7 @@ from django.utils import translation
 
 from accounts import roles
 from notifications.models import Notification
-from workflows.models import (
-    AssessmentTask,
-    DecisionBasisTask,
-    EvaluationTask,
-    ImplementationTask,
-    ManagementDecisionTask,
-    PlanTask,
-    UnitDecisionTask,
-)
+from workflows.models import PROCESS_TASKS, ImplementationTask
 
 from .conftest import current_state
 
@@ -34,15 +26,7 @@ def english_page(client, user, url) -> str:
 
 class TestStepLabels:
     def test_swedish_labels_match_stored_names(self, db):
-        for task_class in (
-            AssessmentTask,
-            DecisionBasisTask,
-            ManagementDecisionTask,
-            UnitDecisionTask,
-            PlanTask,
-            ImplementationTask,
-            EvaluationTask,
-        ):
+        for task_class in PROCESS_TASKS:
             task = task_class.objects.get()
             with translation.override("sv"):
                 assert str(task.step_label) == task.name, task_class.__name__
