@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import translation
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "sv" / "LC_MESSAGES" / "django.po"
-ENTRY = re.compile(r'^(msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$')
+ENTRY = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$')
 
 
 def read_catalogue() -> list[dict[str, str]]:
@@ -46,6 +46,9 @@ class TestSwedishCatalogue:
                         entry["msgid"], entry["msgid_plural"], 1
                     )
                     expected = entry["msgstr[0]"]
+                elif "msgctxt" in entry:
+                    shown = translation.pgettext(entry["msgctxt"], entry["msgid"])
+                    expected = entry["msgstr"]
                 else:
                     shown = translation.gettext(entry["msgid"])
                     expected = entry["msgstr"]

@@ -1,12 +1,15 @@
 """Demo content for the idea process: histories for imported ideas, and new ideas.
 
-Imported proposals keep the status the original system gave them. Their
-history in Idébanken is reconstructed from that status, the outcome and
-the decision text, as records marked `is_derived`. Proposals still open
-(awaiting a decision, paused, approved) get a running process so that the
-demo users can take the next step, and a few approved ones are carried on
-through plan, implementation and evaluation by the demo users. New ideas
-by the demo employee show the earlier steps and the giver's notifications.
+Imported proposals keep the status the original system gave them, except
+that an approved one whose decision text reports the work done becomes
+implemented. Their history in Idébanken is reconstructed from that status,
+the outcome and the decision text, as records marked `is_derived`, and no
+step is dated before the decision date its text names. Proposals still
+open (awaiting a decision, paused, approved, implemented) get a running
+process so that the demo users can take the next step, and a few approved
+ones are carried on through plan, implementation and evaluation by the
+demo users. New ideas by the demo employee show the earlier steps and the
+giver's notifications.
 
 Everything here is safe to run again: an idea that already has a timeline
 is left alone.
@@ -22,10 +25,12 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import TaskState
 
+from ideapages.lifecycle import change_status
 from ideapages.models import Category, IdeaIndexPage, IdeaPage, Unit
 from ideapages.status import IdeaStatus
 from ideapages.submission import create_idea
 
+from .decision_text import decided_on, reports_done
 from .models import (
     Assessment,
     AssessmentOutcome,
@@ -34,6 +39,8 @@ from .models import (
     DecisionBasis,
     DecisionLevel,
     DecisionOutcome,
+    EvaluationTask,
+    ImplementationReport,
     ManagementDecisionTask,
     PlanTask,
     ProcessAction,
@@ -49,6 +56,10 @@ logger = logging.getLogger(__name__)
 SIGNATURE_PERIOD = timedelta(days=90)
 BASIS_AFTER = timedelta(days=120)
 DECISION_AFTER = timedelta(days=180)
+# When a text reports the work done but names no date.
+COMPLETED_AFTER = timedelta(days=365)
+
+APPROVING_OUTCOMES = ("Genomförs delvis", "Genomförs fullt ut")
 
 NO_DETAILS = "Framgår inte av ärendet i det tidigare systemet."
 CLOSING_MOTIVATIONS = {
@@ -85,8 +96,26 @@ def capped(moment):
 # Reconstructed histories -------------------------------------------------------
 
 
+def spread(start, end, offsets) -> list:
+    """Return a moment for each offset after `start`, all before `end`.
+
+    The steps keep their usual offsets when the last of them comes before
+    `end`. Otherwise they share the time before `end` evenly, in order.
+    """
+    span = end - start
+    if max(offsets) < span:
+        return [start + offset for offset in offsets]
+    count = len(offsets)
+    return [start + span * position / (count + 1) for position in range(1, count + 1)]
+
+
 class HistoryBuilder:
-    """Collect the derived events and records of imported ideas for bulk saving."""
+    """Collect the derived events and records of imported ideas for bulk saving.
+
+    `waiting_since` keeps, per idea, the moment of its last derived step,
+    which is when an idea still open began to wait where it is. `completed`
+    contains the ideas whose decision text reports the work done.
+    """
 
     def __init__(self, implementer=None):
         self.implementer = implementer
@@ -94,18 +123,23 @@ class HistoryBuilder:
         self.assessments = []
         self.bases = []
         self.decisions = []
+        self.reports = []
+        self.waiting_since = {}
+        self.completed = set()
 
     def event(self, idea, action, status, moment, motivation=""):
+        moment = capped(moment)
         self.events.append(
             ProcessEvent(
                 idea=idea,
                 action=action,
                 status=status,
-                created_at=capped(moment),
+                created_at=moment,
                 motivation=motivation,
                 is_derived=True,
             )
         )
+        self.waiting_since[idea.pk] = moment
 
     def assessment(self, idea, outcome, moment, motivation):
         self.assessments.append(
@@ -118,22 +152,32 @@ class HistoryBuilder:
             )
         )
 
-    def developed_to_decision(self, idea):
-        """Reconstruct assessment, development and decision basis of a sent proposal."""
+    def assessed(self, idea, outcome, action, status, moment, motivation):
+        self.assessment(idea, outcome, moment, motivation)
+        self.event(idea, action, status, moment, motivation)
+
+    def developed_to_decision(self, idea, decided_at=None):
+        """Reconstruct assessment, development and decision basis of a sent proposal.
+
+        Both steps come before `decided_at` when the decision is known.
+        """
         start = idea.submitted_at
+        offsets = [SIGNATURE_PERIOD, BASIS_AFTER]
+        if decided_at is None:
+            assessed_at, basis_at = (start + offset for offset in offsets)
+        else:
+            assessed_at, basis_at = spread(start, decided_at, offsets)
         recipient = idea.source_recipient.split(";")[0].strip() or "nämnden"
         motivation = (
             "Förslaget fick tillräckligt många underskrifter och lämnades till "
             f"{recipient} för beslut."
         )
-        self.assessment(
-            idea, AssessmentOutcome.DEVELOP, start + SIGNATURE_PERIOD, motivation
-        )
-        self.event(
+        self.assessed(
             idea,
+            AssessmentOutcome.DEVELOP,
             ProcessAction.ASSESSMENT_DEVELOP,
             IdeaStatus.DEVELOPING,
-            start + SIGNATURE_PERIOD,
+            assessed_at,
             motivation,
         )
         self.bases.append(
@@ -143,7 +187,7 @@ class HistoryBuilder:
                 resources=NO_DETAILS,
                 effects_short_term=NO_DETAILS,
                 effects_long_term=NO_DETAILS,
-                created_at=capped(start + BASIS_AFTER),
+                created_at=capped(basis_at),
                 is_derived=True,
             )
         )
@@ -151,11 +195,10 @@ class HistoryBuilder:
             idea,
             ProcessAction.DECISION_BASIS_SEND,
             IdeaStatus.AWAITING_DECISION,
-            start + BASIS_AFTER,
+            basis_at,
         )
 
-    def decision(self, idea, outcome, action, status, motivation):
-        moment = idea.submitted_at + DECISION_AFTER
+    def decision(self, idea, outcome, action, status, moment, motivation):
         # Imported decisions name no implementer. The demo appoints the demo
         # implementer, so that someone can write the plan of an approved idea.
         implementer = self.implementer if outcome == DecisionOutcome.APPROVE else None
@@ -175,53 +218,99 @@ class HistoryBuilder:
         )
         self.event(idea, action, status, moment, motivation)
 
+    def approved(self, idea, text, decided_at):
+        """Reconstruct an approval; a text that reports the work done completes it."""
+        if reports_done(text):
+            self.completed_approval(idea, text, decided_at)
+            return
+        decided_at = decided_at or idea.submitted_at + DECISION_AFTER
+        self.developed_to_decision(idea, decided_at)
+        self.decision(
+            idea,
+            DecisionOutcome.APPROVE,
+            ProcessAction.MANAGEMENT_APPROVE,
+            IdeaStatus.APPROVED,
+            decided_at,
+            text or APPROVING_MOTIVATION,
+        )
+
+    def completed_approval(self, idea, text, done_at):
+        """Reconstruct an approval whose decision text closed the matter as done.
+
+        The text dates and explains the completion. The approval before it
+        is not in the data, so it gets the usual wording and an earlier date.
+        """
+        done_at = done_at or idea.submitted_at + COMPLETED_AFTER
+        approved_at = spread(idea.submitted_at, done_at, [DECISION_AFTER])[0]
+        self.developed_to_decision(idea, approved_at)
+        self.decision(
+            idea,
+            DecisionOutcome.APPROVE,
+            ProcessAction.MANAGEMENT_APPROVE,
+            IdeaStatus.APPROVED,
+            approved_at,
+            APPROVING_MOTIVATION,
+        )
+
+        self.completed.add(idea.pk)
+        self.reports.append(
+            ImplementationReport(
+                idea=idea, summary=text, created_at=capped(done_at), is_derived=True
+            )
+        )
+        self.event(
+            idea,
+            ProcessAction.IMPLEMENTATION_COMPLETE,
+            IdeaStatus.IMPLEMENTED,
+            done_at,
+            text,
+        )
+
     def add(self, idea):
-        """Reconstruct the history of one imported idea from its real data."""
-        self.event(idea, ProcessAction.SUBMIT, IdeaStatus.SUBMITTED, idea.submitted_at)
+        """Reconstruct the history of one imported idea from its real data.
+
+        A step that quotes the decision text is dated on the latest date the
+        text names, when it names one, and the steps before it come earlier.
+        """
+        start = idea.submitted_at
+        self.event(idea, ProcessAction.SUBMIT, IdeaStatus.SUBMITTED, start)
         outcome = idea.source_outcome
         text = idea.decision_text.strip()
         if not text.strip(" ."):
             # Some records hold only a full stop where the text would be.
             text = ""
-        later = idea.submitted_at + SIGNATURE_PERIOD
+        decided_at = decided_on(text, start)
         if outcome in CLOSING_MOTIVATIONS:
-            motivation = text or CLOSING_MOTIVATIONS[outcome]
-            self.assessment(idea, AssessmentOutcome.CLOSE, later, motivation)
-            self.event(
+            self.assessed(
                 idea,
+                AssessmentOutcome.CLOSE,
                 ProcessAction.ASSESSMENT_CLOSE,
                 IdeaStatus.CLOSED,
-                later,
-                motivation,
+                decided_at or start + SIGNATURE_PERIOD,
+                text or CLOSING_MOTIVATIONS[outcome],
             )
         elif outcome == "Tas med i framtida planering":
-            motivation = text or PAUSING_MOTIVATION
-            self.assessment(idea, AssessmentOutcome.PAUSE, later, motivation)
-            self.event(
+            self.assessed(
                 idea,
+                AssessmentOutcome.PAUSE,
                 ProcessAction.ASSESSMENT_PAUSE,
                 IdeaStatus.PAUSED,
-                later,
-                motivation,
+                decided_at or start + SIGNATURE_PERIOD,
+                text or PAUSING_MOTIVATION,
             )
         elif outcome == "Genomförs ej":
-            self.developed_to_decision(idea)
+            decided_at = decided_at or start + DECISION_AFTER
+            self.developed_to_decision(idea, decided_at)
             self.decision(
                 idea,
                 DecisionOutcome.DECLINE,
                 ProcessAction.MANAGEMENT_DECLINE,
                 IdeaStatus.CLOSED,
+                decided_at,
                 text or DECLINING_MOTIVATION,
             )
-        elif outcome in ("Genomförs delvis", "Genomförs fullt ut"):
-            self.developed_to_decision(idea)
-            self.decision(
-                idea,
-                DecisionOutcome.APPROVE,
-                ProcessAction.MANAGEMENT_APPROVE,
-                IdeaStatus.APPROVED,
-                text or APPROVING_MOTIVATION,
-            )
+        elif outcome in APPROVING_OUTCOMES:
+            self.approved(idea, text, decided_at)
         elif idea.status == IdeaStatus.AWAITING_DECISION:
             self.developed_to_decision(idea)
 
@@ -230,6 +319,7 @@ class HistoryBuilder:
         Assessment.objects.bulk_create(self.assessments, batch_size=500)
         DecisionBasis.objects.bulk_create(self.bases, batch_size=500)
         Decision.objects.bulk_create(self.decisions, batch_size=500)
+        ImplementationReport.objects.bulk_create(self.reports, batch_size=500)
 
 
 # The task at which an open imported idea waits, by its status.
@@ -237,6 +327,7 @@ OPEN_TASKS = {
     IdeaStatus.PAUSED: AssessmentTask,
     IdeaStatus.AWAITING_DECISION: ManagementDecisionTask,
     IdeaStatus.APPROVED: PlanTask,
+    IdeaStatus.IMPLEMENTED: EvaluationTask,
 }
 
 
@@ -274,10 +365,12 @@ def derive_histories(report: DemoReport) -> list[IdeaPage]:
             builder.add(idea)
         builder.save()
         for idea in ideas:
+            if idea.pk in builder.completed:
+                # The original system has no status for work that is done.
+                change_status(idea, IdeaStatus.IMPLEMENTED)
             task_class = OPEN_TASKS.get(idea.status)
             if task_class is not None and idea.get_workflow() is not None:
-                since = capped(idea.submitted_at + DECISION_AFTER)
-                open_process_at(idea, task_class, since)
+                open_process_at(idea, task_class, builder.waiting_since[idea.pk])
                 report.opened += 1
     report.derived = len(ideas)
     return ideas
@@ -327,20 +420,37 @@ def plan_data(idea, done: bool) -> dict:
     }
 
 
-# How far some of the imported ideas with "Genomförs fullt ut" are carried on,
-# the oldest first: two each end in planning, implementation, implemented and
-# evaluated, and the rest wait for their plan.
-CARRY_ON_TO = [
-    "evaluate",
-    "evaluate",
-    "mark-implemented",
-    "mark-implemented",
-    "anchor-plan",
-    "anchor-plan",
-    "save-plan",
-    "save-plan",
-]
+# How far some imported ideas with "Genomförs fullt ut" are carried on. Those
+# decided longest ago end implemented or evaluated, with their plan done. The
+# most recently decided end in planning or implementation, whose plans have
+# milestones still ahead. The rest wait for their plan.
+FINISHED_ENDS = ["evaluate", "evaluate", "mark-implemented", "mark-implemented"]
+RUNNING_ENDS = ["anchor-plan", "anchor-plan", "save-plan", "save-plan"]
 CARRY_ON_STEPS = ["save-plan", "anchor-plan", "mark-implemented", "evaluate"]
+
+
+def carry_on_ends(ideas) -> list[tuple]:
+    """Pair the imported ideas to carry on with the step each of them ends at.
+
+    Only approved ideas qualify, so an idea whose decision text reports the
+    work done, which the derived history already completed, is never planned.
+    """
+    approved = [
+        idea
+        for idea in ideas
+        if idea.source_outcome == "Genomförs fullt ut"
+        and idea.status == IdeaStatus.APPROVED
+    ]
+    decided = dict(
+        Decision.objects.filter(
+            idea__in=approved, outcome=DecisionOutcome.APPROVE
+        ).values_list("idea", "created_at")
+    )
+    approved.sort(key=lambda idea: (decided.get(idea.pk, idea.submitted_at), idea.pk))
+    finished = list(zip(approved, FINISHED_ENDS, strict=False))
+    remaining = approved[len(finished) :]
+    running = list(zip(reversed(remaining), RUNNING_ENDS, strict=False))
+    return finished + running
 
 
 def carry_on(ideas, report: DemoReport) -> None:
@@ -349,13 +459,7 @@ def carry_on(ideas, report: DemoReport) -> None:
     if implementer is None or innovation is None:
         report.skipped.append("carrying approved ideas on: demo users missing")
         return
-    fully_approved = [
-        idea
-        for idea in ideas
-        if idea.source_outcome == "Genomförs fullt ut"
-        and idea.status == IdeaStatus.APPROVED
-    ]
-    for idea, last_step in zip(fully_approved, CARRY_ON_TO, strict=False):
+    for idea, last_step in carry_on_ends(ideas):
         actor_data = {
             "save-plan": (
                 implementer,

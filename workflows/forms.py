@@ -355,6 +355,9 @@ class MilestoneRowsWidget(forms.Widget):
     def value_omitted_from_data(self, data, files, name):
         return False
 
+    def first_input_id(self, base_id) -> str:
+        return f"{base_id}-0-title"
+
     def format_value(self, value):
         return value
 

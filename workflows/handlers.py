@@ -131,14 +131,15 @@ def pause(t):
 
 
 def resume(t):
-    advance(
+    event = advance(
         t,
         IdeaStatus.ASSESSING,
         ProcessAction.ASSESSMENT_RESUME,
         t.data["comment"],
     )
     t.task_state.paused_at = None
-    t.task_state.save(update_fields=["paused_at"])
+    t.task_state.resumed_at = event.created_at
+    t.task_state.save(update_fields=["paused_at", "resumed_at"])
 
 
 def close(t):

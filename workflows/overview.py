@@ -144,13 +144,15 @@ class ProcessOverview:
             return ""
         if self.task_state.assignee is not None:
             return self.task_state.assignee.get_display_name()
-        return ", ".join(group.name for group in self.task.groups.all())
+        return ", ".join(
+            roles.role_label(group.name) for group in self.task.groups.all()
+        )
 
     @property
     def waiting_since(self):
         if self.task_state is None:
             return None
-        return self.task_state.paused_at or self.task_state.started_at
+        return self.task_state.waiting_since
 
     @property
     def status_explanation(self) -> str:

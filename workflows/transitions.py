@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
 
+from accounts.roles import role_label
+
 from .actions import form_class_for, spec_for
 from .models import Actor, IdeaTaskState
 from .staleness import stale_message
@@ -87,7 +89,8 @@ def rejection_message(task, task_state, idea, user, spec) -> str:
         }
     groups = task.anchoring_group_set() if spec.actor == Actor.ANCHORING else None
     names = ", ".join(
-        group.name for group in (groups if groups is not None else task.groups.all())
+        role_label(group.name)
+        for group in (groups if groups is not None else task.groups.all())
     )
     if spec.actor == Actor.GROUP_OR_ASSIGNEE and task_state.assignee_id:
         return _("Only members of %(groups)s or %(person)s can take this step.") % {

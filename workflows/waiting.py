@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.db.models import Max, Min, Q
 from wagtail.models import TaskState, WorkflowState
 
 from ideapages.models import IdeaPage
@@ -75,7 +75,7 @@ def waiting_steps(user) -> list[WaitingIdea]:
         waiting.append(
             WaitingIdea(
                 idea=idea,
-                since=state.paused_at or max(state.started_at, last_step),
+                since=state.paused_at or max(state.waiting_since, last_step),
                 task_state=state,
                 task=task,
                 actions=[
@@ -87,33 +87,49 @@ def waiting_steps(user) -> list[WaitingIdea]:
 
 
 def ideas_to_tell(user) -> list[WaitingIdea]:
-    """Return the ideas a communicator has yet to tell as news, oldest first.
+    """Return the ideas a communicator has yet to tell as news, newest first.
 
     Those are the ideas in implementation or later without a news page.
+    `since` is when the idea reached implementation, or when it was
+    submitted if its timeline does not show that.
     """
     if not is_communicator(user):
         return []
     ideas = (
         IdeaPage.objects.live()
         .filter(status__in=NEWS_STATUSES, news_pages__isnull=True)
+        .annotate(
+            reached=Min(
+                "process_events__created_at",
+                filter=Q(process_events__status__in=NEWS_STATUSES),
+            )
+        )
         .select_related("category", "unit")
-        .order_by("submitted_at", "pk")
     )
-    return [WaitingIdea(idea=idea, since=idea.submitted_at) for idea in ideas]
+    waiting = [
+        WaitingIdea(idea=idea, since=idea.reached or idea.submitted_at)
+        for idea in ideas
+    ]
+    return newest_first(waiting)
+
+
+def newest_first(items: list[WaitingIdea]) -> list[WaitingIdea]:
+    return sorted(items, key=lambda item: (item.since, item.idea.pk), reverse=True)
 
 
 def waiting_for(user) -> WaitingLists:
     """Return what waits for `user`: steps to take, paused ideas and news to write.
 
-    Paused ideas are listed apart, the one that has waited longest first.
+    Steps and news come newest first, so that work that has just arrived is
+    at the top of a long list. Paused ideas are listed apart, the one that
+    has waited longest first, because those are the ones to take up again.
     """
     steps = waiting_steps(user)
     paused = sorted(
         (item for item in steps if item.idea.status == IdeaStatus.PAUSED),
-        key=lambda item: item.since,
+        key=lambda item: (item.since, item.idea.pk),
     )
-    active = sorted(
-        (item for item in steps if item.idea.status != IdeaStatus.PAUSED),
-        key=lambda item: item.since,
+    active = newest_first(
+        [item for item in steps if item.idea.status != IdeaStatus.PAUSED]
     )
     return WaitingLists(steps=active, paused=paused, news=ideas_to_tell(user))

@@ -58,6 +58,60 @@ class TestMissingMotivation:
         assert IdeaPage.objects.get(pk=idea.pk).status == IdeaStatus.SUBMITTED
 
 
+def error_summary(page: str) -> str:
+    """Return the opening tag and content of the page's error summary."""
+    start = page.index("data-error-summary")
+    return page[page.rindex("<div", 0, start) : page.index("</div>", start)]
+
+
+class TestErrorSummary:
+    def test_summary_is_focusable_alert(self, idea, people, client):
+        data = action_data("develop", motivation="")
+        page = post(client, people.ambassador, idea, "develop", data).content.decode()
+        summary = error_summary(page)
+        assert 'tabindex="-1"' in summary
+        assert 'role="alert"' in summary
+
+    def test_page_loads_focusing_script(self, idea, people, client):
+        data = action_data("develop", motivation="")
+        page = post(client, people.ambassador, idea, "develop", data).content.decode()
+        assert "js/process_admin.js" in page
+
+    def test_summary_links_text_field(self, idea, people, client):
+        data = action_data("develop", motivation="")
+        page = post(client, people.ambassador, idea, "develop", data).content.decode()
+        assert '<a href="#id_motivation">' in error_summary(page)
+        assert 'id="id_motivation"' in page
+
+    def test_summary_links_first_radio_option(self, idea, people, client):
+        data = action_data("close")
+        del data["benefit_judgement"]
+        page = post(client, people.ambassador, idea, "close", data).content.decode()
+        assert '<a href="#id_benefit_judgement_0">' in error_summary(page)
+        assert 'id="id_benefit_judgement_0"' in page
+
+    def test_summary_links_first_milestone(self, approved, people, client):
+        data = action_data("save-plan", milestones=[])
+        page = post(client, people.implementer, approved, "save-plan", data)
+        text = page.content.decode()
+        assert '<a href="#id_milestones-0-title">' in error_summary(text)
+        assert 'id="id_milestones-0-title"' in text
+
+    def test_no_summary_without_errors(self, idea, people, client):
+        client.force_login(people.ambassador)
+        page = client.get(action_url(idea, "develop")).content.decode()
+        assert "data-error-summary" not in page
+
+    def test_stop_page_summary_is_focusable(self, idea, people, client):
+        client.force_login(people.innovation)
+        url = reverse("workflows_admin:stop", args=[idea.pk])
+        page = client.post(url, {"reason": ""}).content.decode()
+        summary = error_summary(page)
+        assert 'tabindex="-1"' in summary
+        assert '<a href="#id_reason">' in summary
+        assert "js/process_admin.js" in page
+
+
 class TestPeopleChoices:
     def test_giver_not_offered_as_unit_head(self, idea, people):
         people.giver.groups.add(*people.unit_head.groups.all())

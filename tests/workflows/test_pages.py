@@ -5,9 +5,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from ideapages.models import IdeaPage
+from workflows.models import IdeaTaskState, ProcessEvent
+from workflows.overview import idea_overview
 from workflows.process import start_process
 
-from .conftest import action_url
+from .conftest import action_url, current_state, refreshed
 
 MOTIVATION = "Idén ligger inom uppdraget och gynnar många."
 
@@ -66,6 +68,91 @@ class TestIdeaPage:
         assert "Innovationsgrupp" in page
 
 
+def paused_long_ago(idea, people, act):
+    """Pause `idea` and date its step and the pause 400 days back."""
+    act(people.ambassador, idea, "pause")
+    long_ago = timezone.now() - timezone.timedelta(days=400)
+    IdeaTaskState.objects.filter(pk=current_state(idea).pk).update(
+        started_at=long_ago, paused_at=long_ago
+    )
+    return long_ago
+
+
+class TestWaitingSince:
+    def test_paused_idea_waits_since_pause(self, idea, people, act):
+        long_ago = paused_long_ago(idea, people, act)
+        overview = idea_overview(refreshed(idea), people.colleague)
+        assert overview.waiting_since == long_ago
+
+    def test_resumed_idea_waits_since_resume(self, idea, people, act):
+        long_ago = paused_long_ago(idea, people, act)
+        before = timezone.now()
+        act(people.second_ambassador, idea, "resume")
+        overview = idea_overview(refreshed(idea), people.colleague)
+        assert overview.waiting_since >= before
+        assert overview.waiting_since != long_ago
+
+    def test_page_shows_resume_date(self, idea, people, act, client):
+        long_ago = paused_long_ago(idea, people, act)
+        act(people.second_ambassador, idea, "resume")
+        page = page_text(client, people.colleague, refreshed(idea).url)
+        since = page[page.index("Sedan") :]
+        today = date_format(timezone.localdate(), "j F Y")
+        assert today in since[:200]
+        assert date_format(timezone.localtime(long_ago), "j F Y") not in since[:200]
+
+    def test_second_pause_waits_since_it(self, idea, people, act):
+        paused_long_ago(idea, people, act)
+        act(people.second_ambassador, idea, "resume")
+        act(people.second_ambassador, idea, "pause")
+        state = current_state(idea)
+        overview = idea_overview(refreshed(idea), people.colleague)
+        assert overview.waiting_since == state.paused_at
+
+    def test_moving_on_waits_since_new_step(self, idea, people, act):
+        paused_long_ago(idea, people, act)
+        act(people.second_ambassador, idea, "resume")
+        act(people.second_ambassador, idea, "develop")
+        state = current_state(idea)
+        overview = idea_overview(refreshed(idea), people.colleague)
+        assert overview.waiting_since == state.started_at
+
+    def test_migration_fills_resumed_at(self, idea, people, act):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        from workflows.models import ProcessAction
+
+        migration = import_module(
+            "workflows.migrations.0003_idea_task_state_resumed_at"
+        )
+        paused_long_ago(idea, people, act)
+        act(people.second_ambassador, idea, "resume")
+        state = current_state(idea)
+        IdeaTaskState.objects.filter(pk=state.pk).update(resumed_at=None)
+        migration.fill_resumed_at(apps, None)
+        resume = ProcessEvent.objects.get(
+            idea=idea, action=ProcessAction.ASSESSMENT_RESUME
+        )
+        assert current_state(idea).resumed_at == resume.created_at
+
+
+def started_days_ago(make_idea, people, *ages):
+    """Submit one idea per age, each waiting at assessment since that many days."""
+    ideas = []
+    for days in ages:
+        waiting = make_idea(owner=people.giver)
+        start_process(waiting, people.giver)
+        moment = timezone.now() - timezone.timedelta(days=days)
+        IdeaTaskState.objects.filter(workflow_state__object_id=str(waiting.pk)).update(
+            started_at=moment
+        )
+        ProcessEvent.objects.filter(idea=waiting).update(created_at=moment)
+        ideas.append(waiting)
+    return ideas
+
+
 class TestWaitingList:
     def test_site_lists_steps_for_ambassador(self, idea, people, client):
         page = page_text(client, people.ambassador, reverse("workflows:waiting"))
@@ -111,6 +198,54 @@ class TestWaitingList:
         paused = waiting_for(people.ambassador).paused
         assert [item.idea.pk for item in paused] == [second.pk, first.pk]
 
+    def test_steps_newest_first(self, make_idea, people):
+        from workflows.waiting import waiting_for
+
+        older, newer = started_days_ago(make_idea, people, 400, 0)
+        steps = waiting_for(people.ambassador).steps
+        assert [item.idea.pk for item in steps] == [newer.pk, older.pk]
+
+    def test_page_lists_newest_first(self, make_idea, people, client):
+        older, newer = started_days_ago(make_idea, people, 400, 0)
+        page = page_text(client, people.ambassador, reverse("workflows:waiting"))
+        assert page.index(newer.title) < page.index(older.title)
+
+    def test_page_explains_the_order(self, idea, people, client):
+        page = page_text(client, people.ambassador, reverse("workflows:waiting"))
+        assert "Nyast först" in page
+
+    def test_news_newest_first(self, make_idea, people, act):
+        from workflows.waiting import waiting_for
+
+        ideas = []
+        for days_ago in (300, 10):
+            told = make_idea(owner=people.giver)
+            start_process(told, people.giver)
+            act(
+                people.ambassador,
+                refreshed(told),
+                "direct",
+                unit_head=people.unit_head.pk,
+            )
+            act(people.unit_head, refreshed(told), "approve-and-implement")
+            ProcessEvent.objects.filter(idea=told).update(
+                created_at=timezone.now() - timezone.timedelta(days=days_ago)
+            )
+            ideas.append(told)
+        news = waiting_for(people.communicator).news
+        assert [item.idea.pk for item in news] == [ideas[1].pk, ideas[0].pk]
+
+    def test_news_waits_since_implementation(self, idea, people, act):
+        from workflows.waiting import waiting_for
+
+        act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
+        act(people.unit_head, idea, "approve-and-implement")
+        IdeaPage.objects.filter(pk=idea.pk).update(
+            submitted_at=timezone.now() - timezone.timedelta(days=400)
+        )
+        item = waiting_for(people.communicator).news[0]
+        assert item.since > timezone.now() - timezone.timedelta(days=1)
+
     def test_communicator_sees_ideas_to_tell(self, idea, people, act, client):
         act(people.ambassador, idea, "direct", unit_head=people.unit_head.pk)
         act(people.unit_head, idea, "approve-and-implement")
@@ -128,6 +263,12 @@ class TestDashboard:
         page = page_text(client, people.ambassador, reverse("wagtailadmin_home"))
         assert "Idéer som väntar på dig" in page
         assert action_url(idea, "develop") in page
+
+    def test_dashboard_lists_newest_first(self, make_idea, people, client):
+        older, newer = started_days_ago(make_idea, people, 400, 0)
+        page = page_text(client, people.ambassador, reverse("wagtailadmin_home"))
+        assert page.index(newer.title) < page.index(older.title)
+        assert "Nyast först" in page
 
     def test_dashboard_replaces_wagtail_review_panel(self, idea, people, client):
         page = page_text(client, people.ambassador, reverse("wagtailadmin_home"))

@@ -37,6 +37,7 @@ class IdeaTaskState(TaskState):
     )
     version = models.PositiveIntegerField(_("version"), default=0)
     paused_at = models.DateTimeField(_("paused at"), null=True, blank=True)
+    resumed_at = models.DateTimeField(_("taken up again at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("idea task state")
@@ -45,6 +46,11 @@ class IdeaTaskState(TaskState):
     @property
     def idea(self):
         return self.workflow_state.content_object.specific
+
+    @property
+    def waiting_since(self):
+        """When the idea began to wait here: paused, taken up again or started."""
+        return self.paused_at or self.resumed_at or self.started_at
 
 
 class Actor(models.TextChoices):
@@ -60,6 +66,9 @@ class IdeaProcessTask(AbstractGroupApprovalTask):
     """A step of the idea process; subclasses name their actions by `step`."""
 
     step = ""
+    # The step's name in the interface, translated. The stored `name` is in
+    # Swedish and stays what Wagtail's own workflow screens show.
+    step_label = ""
     task_state_class = IdeaTaskState
 
     class Meta:
@@ -273,6 +282,7 @@ class AssessmentTask(IdeaProcessTask):
     """Step 2: an idea ambassador assesses the idea against the four criteria."""
 
     step = "assessment"
+    step_label = _("Assessment")
 
     class Meta:
         verbose_name = _("assessment task")
@@ -290,6 +300,7 @@ class DecisionBasisTask(IdeaProcessTask):
     """Step 3: the innovation group compiles the decision basis."""
 
     step = "decision_basis"
+    step_label = _("Decision basis")
 
     class Meta:
         verbose_name = _("decision basis task")
@@ -307,6 +318,7 @@ class ManagementDecisionTask(IdeaProcessTask):
     """Step 5: the management group decides on implementation."""
 
     step = "management_decision"
+    step_label = _("Decision by the management group")
     freezes_content = True
 
     class Meta:
@@ -325,6 +337,7 @@ class UnitDecisionTask(IdeaProcessTask):
     """Step 4: the unit head the ambassador chose decides on a simple idea."""
 
     step = "unit_decision"
+    step_label = _("Decision by the unit head")
     freezes_content = True
 
     class Meta:
@@ -367,6 +380,7 @@ class PlanTask(IdeaProcessTask):
     """Step 6: the implementer writes the plan; the innovation group anchors it."""
 
     step = "plan"
+    step_label = _("Implementation plan")
 
     anchoring_groups = models.ManyToManyField(
         Group,
@@ -407,6 +421,7 @@ class ImplementationTask(IdeaProcessTask):
     """Step 7: the implementer carries out the idea and marks it implemented."""
 
     step = "implementation"
+    step_label = _("Implementation")
 
     class Meta:
         verbose_name = _("implementation task")
@@ -424,6 +439,7 @@ class EvaluationTask(IdeaProcessTask):
     """Step 8: the innovation group evaluates with the implementer."""
 
     step = "evaluation"
+    step_label = _("Evaluation")
 
     class Meta:
         verbose_name = _("evaluation task")

@@ -34,6 +34,22 @@ def action_form(form, task_state):
 
 
 @register.filter
+def error_anchor(bound_field) -> str:
+    """Return the id of the input that a link to `bound_field`'s errors should reach.
+
+    A radio group has no single label target, so the link goes to its first
+    option. A widget of several inputs names its first through `first_input_id`.
+    """
+    first_input_id = getattr(bound_field.field.widget, "first_input_id", None)
+    if first_input_id is not None:
+        return first_input_id(bound_field.auto_id)
+    if bound_field.id_for_label:
+        return bound_field.id_for_label
+    subwidgets = bound_field.subwidgets
+    return subwidgets[0].id_for_label if subwidgets else bound_field.auto_id
+
+
+@register.filter
 def idea_status_label(code):
     try:
         return IdeaStatus(code).label
