@@ -129,6 +129,22 @@ class IdeaPage(Page):
         _("supports from the original system"), default=0
     )
 
+    # Fields that the idea process or an import owns. The page editor has no
+    # form field for them, and neither a revision nor a full save() writes
+    # them: `ideapages.lifecycle.change_status` changes the status with an
+    # update() of its own.
+    process_fields = (
+        "status",
+        "submitted_at",
+        "submission_key",
+        "external_id",
+        "source_status",
+        "source_outcome",
+        "source_recipient",
+        "decision_text",
+        "external_support_count",
+    )
+
     objects = IdeaPageManager()
 
     content_panels = [
@@ -172,6 +188,41 @@ class IdeaPage(Page):
     class Meta:
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
+
+    def with_content_json(self, content):
+        """Return the page as a revision stores it, with the process fields of now.
+
+        A revision records the status and the imported fields it was saved
+        with. Publishing or reverting to it must not put back an older
+        status, so these fields come from this instance, as Wagtail does for
+        `live` and `owner`.
+        """
+        page = super().with_content_json(content)
+        for name in self.process_fields:
+            setattr(page, name, getattr(self, name))
+        return page
+
+    def save(self, *args, **kwargs):
+        """Save the page, leaving the process fields alone unless named.
+
+        A save() without `update_fields` of an existing idea writes every
+        other loaded field, so an instance read before a status change
+        cannot undo it. Name a field in `update_fields` to write it.
+        """
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = self.content_field_names()
+        return super().save(*args, **kwargs)
+
+    def content_field_names(self) -> list[str]:
+        """Return the loaded, non-key fields that are not process fields."""
+        deferred = self.get_deferred_fields()
+        return [
+            field.name
+            for field in self._meta.concrete_fields
+            if not field.primary_key
+            and field.name not in self.process_fields
+            and field.attname not in deferred
+        ]
 
     @property
     def giver(self):
