@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from ideapages.permissions import IdeaListPermissionTester
 from ideapages.status import IdeaStatus
 
 from .querysets import IdeaPageManager
@@ -51,6 +53,9 @@ class IdeaIndexPage(RoutablePageMixin, Page):
 
     def ideas(self):
         return IdeaPage.objects.child_of(self).for_listing()
+
+    def permissions_for_user(self, user):
+        return IdeaListPermissionTester(user, self)
 
     @path("")
     def idea_list(self, request):
@@ -201,6 +206,23 @@ class IdeaPage(Page):
         for name in self.process_fields:
             setattr(page, name, getattr(self, name))
         return page
+
+    def permissions_for_user(self, user):
+        return IdeaListPermissionTester(user, self)
+
+    def clean(self):
+        super().clean()
+        # An expiry date would unpublish the idea once Wagtail's
+        # publish_scheduled command runs, bypassing `can_unpublish`.
+        if self.expire_at is not None:
+            raise ValidationError(
+                {
+                    "expire_at": _(
+                        "An idea stays published, so it cannot have an expiry "
+                        "date. An administrator can unpublish or delete it."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
         """Save the page, leaving the process fields alone unless named.
