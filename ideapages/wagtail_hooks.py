@@ -1,15 +1,17 @@
-"""Ideas in Wagtail's admin: the classification lists and the editor's guards."""
+"""Ideas in Wagtail's admin: the classification lists, the editor's guards, copies."""
 
 import json
 import logging
 
+from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from .models import Category, Unit
+from .models import Category, IdeaPage, Unit
+from .signals import idea_submitted
 
 logger = logging.getLogger(__name__)
 
@@ -73,4 +75,21 @@ def reject_invalid_workflow_action_data(request, page):
             "page and take the action again."
         ),
         content_type="text/plain; charset=utf-8",
+    )
+
+
+@hooks.register("after_copy_page")
+def submit_copied_idea(request, page, new_page):
+    """Start the idea process on a published copy of an idea, a new idea."""
+    copy = new_page.specific
+    if not isinstance(copy, IdeaPage) or not copy.live:
+        return
+    logger.info(
+        "idea copied as new idea idea=%s copy=%s user=%s",
+        page.pk,
+        copy.pk,
+        request.user.pk,
+    )
+    transaction.on_commit(
+        lambda: idea_submitted.send(sender=IdeaPage, idea=copy, user=request.user)
     )

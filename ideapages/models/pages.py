@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from ideapages.copying import IdeaCopyForm
 from ideapages.permissions import IdeaListPermissionTester
 from ideapages.status import IdeaStatus
 
@@ -149,6 +150,9 @@ class IdeaPage(Page):
         "decision_text",
         "external_support_count",
     )
+    # A copy is a new idea, so it starts with the defaults of these fields.
+    exclude_fields_in_copy = list(process_fields)
+    copy_form_class = IdeaCopyForm
 
     objects = IdeaPageManager()
 
