@@ -11,6 +11,9 @@ class IdeaListPermissionTester(PagePermissionTester):
     that permission also lets them unpublish, delete and move pages and
     restrict who may view them. Here only superusers may do those, for
     example to erase an idea on a GDPR request.
+
+    Copying is offered to superusers alone too, because a copy is a new page
+    under the idea list, where no role may add pages.
     """
 
     def can_delete(self, ignore_bulk=False):
@@ -24,3 +27,6 @@ class IdeaListPermissionTester(PagePermissionTester):
 
     def can_set_view_restrictions(self):
         return self.user.is_superuser and super().can_set_view_restrictions()
+
+    def can_copy(self):
+        return self.user.is_superuser and super().can_copy()

@@ -36,6 +36,7 @@ class TestPermissionTester:
         assert not permissions.can_unpublish()
         assert not permissions.can_move()
         assert not permissions.can_set_view_restrictions()
+        assert not permissions.can_copy()
 
     @pytest.mark.parametrize("name", EDITORS)
     def test_base_page_gets_same_rules(self, idea, people, name):
@@ -52,6 +53,7 @@ class TestPermissionTester:
         permissions = idea.permissions_for_user(people.superuser)
         assert permissions.can_delete()
         assert permissions.can_unpublish()
+        assert permissions.can_copy()
 
 
 @pytest.mark.parametrize("name", PROCESS_ROLES)
