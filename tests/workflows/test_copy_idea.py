@@ -10,14 +10,7 @@ from ideapages.status import IdeaStatus
 from workflows.models import ProcessAction, ProcessEvent
 from workflows.process import current_workflow_state, start_process
 
-IMPORTED = {
-    "external_id": "ext-4711",
-    "source_status": "Avslutad",
-    "source_outcome": "Genomförd",
-    "source_recipient": "Trafiknämnden",
-    "decision_text": "Trafiknämnden beslutade att genomföra förslaget.",
-    "external_support_count": 12,
-}
+from .test_process_fields import IMPORTED
 
 
 def copy_url(idea) -> str:
