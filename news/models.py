@@ -7,6 +7,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ideapages.models import IdeaPage
+from workflows.overview import NEWS_STATUSES
+
 
 class NewsIndexPage(Page):
     """Intranet news about ideas and innovations, newest first."""
@@ -69,8 +72,6 @@ class NewsPage(Page):
         # is closed after the news was written.
         if self.idea_id is None or self.idea_id == self.stored_idea_id():
             return
-        from ideapages.models import IdeaPage
-
         idea = IdeaPage.objects.filter(pk=self.idea_id).only("title", "status").first()
         # A missing idea is reported by the field's own validation.
         if idea is not None and not idea_reached_implementation(idea):
@@ -87,8 +88,6 @@ class NewsPage(Page):
 
 def idea_reached_implementation(idea) -> bool:
     """Return whether `idea` is being implemented or later, so news may tell of it."""
-    from workflows.overview import NEWS_STATUSES
-
     return idea.status in NEWS_STATUSES
 
 
