@@ -1,6 +1,8 @@
 from django.urls import path
 from wagtail import hooks
 
+from participation import converters  # noqa: F401 - registers the "id" converter
+
 from . import views
 
 
@@ -8,7 +10,7 @@ from . import views
 def register_news_urls():
     return [
         path(
-            "nyheter/fran-ide/<int:idea_id>/",
+            "nyheter/fran-ide/<id:idea_id>/",
             views.news_from_idea,
             name="news_from_idea",
         )

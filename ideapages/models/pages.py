@@ -1,3 +1,5 @@
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,8 +8,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from ideapages.copying import IdeaCopyForm
+from ideapages.permissions import IdeaListPermissionTester
 from ideapages.status import IdeaStatus
-from news.models import NewsPage
 
 from .querysets import IdeaPageManager
 from .taxonomy import Category, Unit
@@ -34,7 +37,8 @@ class HomePage(Page):
             if index_page
             else []
         )
-        context["latest_news"] = NewsPage.objects.live().order_by("-date", "-pk")[:3]
+        news_page = apps.get_model("news", "NewsPage")
+        context["latest_news"] = news_page.objects.live().order_by("-date", "-pk")[:3]
         return context
 
 
@@ -53,6 +57,9 @@ class IdeaIndexPage(RoutablePageMixin, Page):
 
     def ideas(self):
         return IdeaPage.objects.child_of(self).for_listing()
+
+    def permissions_for_user(self, user):
+        return IdeaListPermissionTester(user, self)
 
     @path("")
     def idea_list(self, request):
@@ -131,6 +138,25 @@ class IdeaPage(Page):
         _("supports from the original system"), default=0
     )
 
+    # Fields that the idea process or an import owns. The page editor has no
+    # form field for them, and neither a revision nor a full save() writes
+    # them: `ideapages.lifecycle.change_status` changes the status with an
+    # update() of its own.
+    process_fields = (
+        "status",
+        "submitted_at",
+        "submission_key",
+        "external_id",
+        "source_status",
+        "source_outcome",
+        "source_recipient",
+        "decision_text",
+        "external_support_count",
+    )
+    # A copy is a new idea, so it starts with the defaults of these fields.
+    exclude_fields_in_copy = list(process_fields)
+    copy_form_class = IdeaCopyForm
+
     objects = IdeaPageManager()
 
     content_panels = [
@@ -174,6 +200,58 @@ class IdeaPage(Page):
     class Meta:
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
+
+    def with_content_json(self, content):
+        """Return the page as a revision stores it, with the process fields of now.
+
+        A revision records the status and the imported fields it was saved
+        with. Publishing or reverting to it must not put back an older
+        status, so these fields come from this instance, as Wagtail does for
+        `live` and `owner`.
+        """
+        page = super().with_content_json(content)
+        for name in self.process_fields:
+            setattr(page, name, getattr(self, name))
+        return page
+
+    def permissions_for_user(self, user):
+        return IdeaListPermissionTester(user, self)
+
+    def clean(self):
+        super().clean()
+        # An expiry date would unpublish the idea once Wagtail's
+        # publish_scheduled command runs, bypassing `can_unpublish`.
+        if self.expire_at is not None:
+            raise ValidationError(
+                {
+                    "expire_at": _(
+                        "An idea stays published, so it cannot have an expiry "
+                        "date. An administrator can unpublish or delete it."
+                    )
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        """Save the page, leaving the process fields alone unless named.
+
+        A save() without `update_fields` of an existing idea writes every
+        other loaded field, so an instance read before a status change
+        cannot undo it. Name a field in `update_fields` to write it.
+        """
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = self.content_field_names()
+        return super().save(*args, **kwargs)
+
+    def content_field_names(self) -> list[str]:
+        """Return the loaded, non-key fields that are not process fields."""
+        deferred = self.get_deferred_fields()
+        return [
+            field.name
+            for field in self._meta.concrete_fields
+            if not field.primary_key
+            and field.name not in self.process_fields
+            and field.attname not in deferred
+        ]
 
     @property
     def giver(self):

@@ -92,9 +92,8 @@ class TestIdeaContent:
 
         assert "Avvikelse 2024-117" in response.text
 
-    def test_page_counts_supports(self, employee_client, idea, make_user):
-        idea.external_support_count = 4
-        idea.save_revision().publish()
+    def test_page_counts_supports(self, employee_client, make_idea, make_user):
+        idea = make_idea(external_support_count=4)
         Support.objects.create(idea=idea, user=make_user())
 
         response = employee_client.get(idea.url)

@@ -1,10 +1,12 @@
 """Communicators tell the administration about ideas that reach implementation."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from wagtail.test.utils.form_data import rich_text
 
 from ideapages.models import IdeaPage
-from news.models import NewsPage
+from news.models import NewsIndexPage, NewsPage
 from workflows.models import ProcessAction, ProcessEvent
 
 
@@ -91,3 +93,99 @@ class TestPublishedNews:
         client.force_login(people.communicator)
         page = client.get(reverse("workflows:waiting")).content.decode()
         assert "Idéer att berätta om för förvaltningen" not in page
+
+
+class TestNewsNeedsImplementation:
+    @pytest.mark.parametrize("stage", ["idea", "developed", "approved", "planned"])
+    def test_early_idea_gets_no_news(self, stage, people, client, request):
+        early = request.getfixturevalue(stage)
+        client.force_login(people.communicator)
+        response = client.post(news_url(early), follow=True)
+        assert not NewsPage.objects.exists()
+        assert "när den genomförs" in response.content.decode()
+
+    def test_early_idea_gets_no_timeline_step(self, idea, people, client):
+        client.force_login(people.communicator)
+        client.post(news_url(idea))
+        for news in NewsPage.objects.all():
+            news.save_revision(user=people.communicator).publish(
+                user=people.communicator
+            )
+        assert not ProcessEvent.objects.filter(
+            idea=idea, action=ProcessAction.NEWS_PUBLISH
+        ).exists()
+
+    def test_early_idea_offers_no_form(self, idea, people, client):
+        client.force_login(people.communicator)
+        response = client.get(news_url(idea))
+        assert response.status_code == 302
+
+    @pytest.mark.parametrize("stage", ["implementing", "implemented"])
+    def test_implementation_stages_get_news(self, stage, people, client, request):
+        reached = request.getfixturevalue(stage)
+        client.force_login(people.communicator)
+        client.post(news_url(reached))
+        assert NewsPage.objects.get().idea_id == reached.pk
+
+    def test_others_get_clear_refusal(self, unit_implementing, people, client):
+        client.force_login(people.ambassador)
+        response = client.post(news_url(unit_implementing), follow=True)
+        assert not NewsPage.objects.exists()
+        assert "Bara kommunikatörer" in response.content.decode()
+
+
+class TestNewsPageLink:
+    @pytest.fixture
+    def news_index(self, db):
+        return NewsIndexPage.objects.get()
+
+    def news_page(self, idea):
+        return NewsPage(title="Nytt om idén", intro="Kort ingress.", idea=idea)
+
+    def test_linking_early_idea_is_invalid(self, idea, news_index):
+        news = self.news_page(idea)
+        with pytest.raises(ValidationError) as error:
+            news_index.add_child(instance=news)
+        assert "idea" in error.value.message_dict
+
+    def test_linking_implementing_idea_is_valid(self, unit_implementing, news_index):
+        news = news_index.add_child(instance=self.news_page(unit_implementing))
+        assert news.idea_id == unit_implementing.pk
+
+    def test_existing_link_survives_closing(
+        self, unit_implementing, news_index, people
+    ):
+        news = news_index.add_child(instance=self.news_page(unit_implementing))
+        IdeaPage.objects.filter(pk=unit_implementing.pk).update(status="closed")
+        news.intro = "Rättad ingress."
+        news.save_revision(user=people.communicator).publish(user=people.communicator)
+        assert NewsPage.objects.get(pk=news.pk).intro == "Rättad ingress."
+
+    def test_editor_rejects_early_idea(
+        self, make_idea, unit_implementing, people, client
+    ):
+        early = make_idea(owner=people.colleague)
+        client.force_login(people.communicator)
+        client.post(news_url(unit_implementing))
+        news = NewsPage.objects.get()
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[news.pk]),
+            {
+                "title": news.title,
+                "slug": news.slug,
+                "date": news.date.isoformat(),
+                "intro": news.intro,
+                "body": rich_text(""),
+                "idea": early.pk,
+                "comments-TOTAL_FORMS": 0,
+                "comments-INITIAL_FORMS": 0,
+                "comments-MIN_NUM_FORMS": 0,
+                "comments-MAX_NUM_FORMS": 1000,
+                "action-publish": "1",
+            },
+        )
+        assert response.status_code == 200
+        assert NewsPage.objects.get(pk=news.pk).idea_id == unit_implementing.pk
+        assert not ProcessEvent.objects.filter(
+            idea=early, action=ProcessAction.NEWS_PUBLISH
+        ).exists()
