@@ -230,3 +230,15 @@ class TestErrorPages:
         assert response.status_code == 405
         assert 'id="main"' in response.text
         assert "POST" in response["Allow"]
+
+
+@pytest.mark.django_db
+class TestHugeIds:
+    def test_admin_bulk_action_with_huge_id(self, client, make_user):
+        client.force_login(make_user(is_superuser=True))
+
+        response = client.get(
+            "/admin/bulk/wagtailcore/page/delete/?id=99999999999999999999"
+        )
+
+        assert response.status_code == 404

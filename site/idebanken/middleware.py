@@ -1,10 +1,14 @@
 """Request middleware of the project."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
 from django.template.response import TemplateResponse
 from django.utils import translation
 from rest_framework.views import APIView
+
+logger = logging.getLogger(__name__)
 
 
 class DefaultLanguageMiddleware:
@@ -65,3 +69,24 @@ class MethodNotAllowedPageMiddleware:
             page["Allow"] = response.get("Allow", "")
             return page.render()
         return response
+
+
+class OverflowNotFoundMiddleware:
+    """Answer 404 when a number in the address is too large for the database.
+
+    Views that look up ids from the address, including Wagtail's bulk
+    actions, raise OverflowError for an id past 64 bits. No such object can
+    exist, so it is not found rather than a server error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OverflowError):
+            return None
+        logger.warning("number in address too large path_length=%s", len(request.path))
+        return TemplateResponse(request, "404.html", status=404).render()

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "idebanken.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "idebanken.middleware.MethodNotAllowedPageMiddleware",
+    "idebanken.middleware.OverflowNotFoundMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -269,6 +270,7 @@ LOGGING = {
     "loggers": {
         name: {"level": env_str("LOG_LEVEL", "INFO")}
         for name in (
+            "idebanken",
             "accounts",
             "ideapages",
             "news",
