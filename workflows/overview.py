@@ -15,6 +15,7 @@ from .models import (
     Evaluation,
     ImplementationPlan,
     ImplementationReport,
+    ProcessAction,
     ProcessEvent,
 )
 from .process import current_workflow_state
@@ -199,29 +200,66 @@ def add_current_step(overview: ProcessOverview, user) -> None:
     overview.can_cancel = user.has_perm(CANCEL_PERMISSION)
 
 
+# The steps that store each kind of record. Every step writes its timeline
+# event in the transaction that stores its record, so a record is looked up
+# only when its step is on the timeline.
+RECORD_STEPS = {
+    "assessments": {
+        ProcessAction.ASSESSMENT_DEVELOP,
+        ProcessAction.ASSESSMENT_DIRECT,
+        ProcessAction.ASSESSMENT_PAUSE,
+        ProcessAction.ASSESSMENT_CLOSE,
+    },
+    "decision_bases": {ProcessAction.DECISION_BASIS_SEND},
+    "decisions": {
+        ProcessAction.MANAGEMENT_APPROVE,
+        ProcessAction.MANAGEMENT_SEND_BACK,
+        ProcessAction.MANAGEMENT_DECLINE,
+        ProcessAction.UNIT_APPROVE,
+        ProcessAction.UNIT_DECLINE,
+    },
+    "plan": {ProcessAction.PLAN_SAVE},
+    "reports": {ProcessAction.IMPLEMENTATION_COMPLETE},
+    "evaluations": {ProcessAction.EVALUATION_COMPLETE},
+}
+
+
 def add_records(overview: ProcessOverview) -> None:
     """Load the idea's records; the restricted ones only for those who may read them."""
     idea = overview.idea
+    steps = {event.action for event in overview.events}
+
+    def reached(record: str) -> bool:
+        return not steps.isdisjoint(RECORD_STEPS[record])
+
     if overview.can_read_records:
-        overview.assessments = list(
-            Assessment.objects.filter(idea=idea).select_related("assessor", "unit_head")
-        )
-        overview.decision_bases = list(
-            DecisionBasis.objects.filter(idea=idea).select_related("author")
-        )
-        overview.decisions = list(
-            Decision.objects.filter(idea=idea).select_related(
-                "decided_by", "implementer"
+        if reached("assessments"):
+            overview.assessments = list(
+                Assessment.objects.filter(idea=idea).select_related(
+                    "assessor", "unit_head"
+                )
             )
+        if reached("decision_bases"):
+            overview.decision_bases = list(
+                DecisionBasis.objects.filter(idea=idea).select_related("author")
+            )
+        if reached("decisions"):
+            overview.decisions = list(
+                Decision.objects.filter(idea=idea).select_related(
+                    "decided_by", "implementer"
+                )
+            )
+    if reached("plan"):
+        overview.plan = (
+            ImplementationPlan.objects.filter(idea=idea)
+            .select_related("author", "anchored_by")
+            .prefetch_related("milestones")
+            .first()
         )
-    overview.plan = (
-        ImplementationPlan.objects.filter(idea=idea)
-        .select_related("author", "anchored_by")
-        .prefetch_related("milestones")
-        .first()
-    )
-    overview.reports = list(ImplementationReport.objects.filter(idea=idea))
-    overview.evaluations = list(
-        Evaluation.objects.filter(idea=idea).select_related("author")
-    )
+    if reached("reports"):
+        overview.reports = list(ImplementationReport.objects.filter(idea=idea))
+    if reached("evaluations"):
+        overview.evaluations = list(
+            Evaluation.objects.filter(idea=idea).select_related("author")
+        )
     overview.news_pages = list(idea.news_pages.all().order_by("-date"))
