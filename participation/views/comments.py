@@ -1,5 +1,6 @@
 """Posting, replying to, editing, deleting and reporting comments."""
 
+import functools
 import logging
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
@@ -210,18 +211,52 @@ def get_comment(pk, **filters):
     )
 
 
-def comment_url(comment) -> str:
+class PageUnavailable(Http404):
+    """The page that a comment is on is deleted or not published."""
+
+
+def live_page_of(comment):
+    """Return the page that `comment` is on; raise PageUnavailable unless live."""
     target = comment.content_object
-    if target is None:
-        raise Http404("The page of this comment no longer exists.")
-    return f"{target.url}?comment={comment.pk}#c{comment.pk}"
+    if target is None or not getattr(target, "live", False):
+        raise PageUnavailable
+    return target
 
 
+def on_live_page(view):
+    """Return a 404 page with the reason when the comment's page is not live."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PageUnavailable:
+            return TemplateResponse(
+                request,
+                "404.html",
+                {
+                    "message": _(
+                        "The page that the comment belongs to has been removed "
+                        "or is no longer published."
+                    )
+                },
+                status=404,
+            )
+
+    return wrapped
+
+
+def comment_url(comment) -> str:
+    return f"{live_page_of(comment).url}?comment={comment.pk}#c{comment.pk}"
+
+
+@on_live_page
 def show_comment(request, pk):
     """Redirect to the page and thread page that show the comment."""
     return redirect(comment_url(get_comment(pk)))
 
 
+@on_live_page
 def reply(request, pk):
     """Show the reply form for a comment.
 
@@ -229,6 +264,7 @@ def reply(request, pk):
     placed beside it, under the nearest earlier comment that can take one.
     """
     comment = get_comment(pk)
+    target = live_page_of(comment)
     if comment.is_removed:
         messages.error(request, _("The comment has been removed and takes no replies."))
         return redirect(comment_url(comment))
@@ -243,7 +279,6 @@ def reply(request, pk):
             request, _("This comment takes no replies. Write a new comment instead.")
         )
         return redirect(comment_url(comment))
-    target = comment.content_object
     return TemplateResponse(
         request,
         "django_comments_xtd/reply.html",
@@ -260,11 +295,14 @@ def own_comment(request, pk, check):
     comment = get_comment(pk)
     if not check(comment, request.user):
         raise PermissionDenied
+    live_page_of(comment)
     return comment
 
 
+@on_live_page
 def edit(request, pk):
     comment = get_comment(pk)
+    live_page_of(comment)
     if not permissions.is_author(comment, request.user) or comment.is_removed:
         raise PermissionDenied
     if not permissions.can_edit(comment, request.user):
@@ -290,6 +328,7 @@ def edit(request, pk):
     )
 
 
+@on_live_page
 def delete(request, pk):
     comment = own_comment(request, pk, permissions.can_delete)
     if request.method == "POST":
@@ -303,6 +342,7 @@ def delete(request, pk):
     )
 
 
+@on_live_page
 def report(request, pk):
     comment = own_comment(request, pk, permissions.can_report)
     form = ReasonForm(
