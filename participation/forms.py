@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import XtdComment
@@ -10,6 +11,8 @@ from .uploads import check_upload
 # Comment ids are a 32-bit AutoField; a larger number cannot be looked up
 # on SQLite at all.
 MAX_COMMENT_ID = 2**31 - 1
+
+USER_NAME_MAX_LENGTH = XtdComment._meta.get_field("user_name").max_length
 
 
 class CommentForm(XtdCommentForm):
@@ -24,9 +27,19 @@ class CommentForm(XtdCommentForm):
         for name in ("name", "email", "url", "followup"):
             self.fields[name].required = False
             self.fields[name].widget = forms.HiddenInput()
+        # django-comments fills in the user's full name, which can be longer
+        # than the 50 characters of the comment's user_name column, so
+        # clean_name() shortens it instead of rejecting the post.
+        self.fields["name"] = forms.CharField(
+            required=False, widget=forms.HiddenInput()
+        )
         comment = self.fields["comment"]
         comment.label = _("Comment")
         comment.widget.attrs = {"rows": 5}
+
+    def clean_name(self):
+        """Shorten the name to fit its column. Pages show the user's own name."""
+        return Truncator(self.cleaned_data["name"]).chars(USER_NAME_MAX_LENGTH)
 
     def clean_reply_to(self):
         """Accept 0 for a new thread, or a comment on the same target to reply to.

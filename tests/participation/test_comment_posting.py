@@ -65,6 +65,23 @@ class TestPostComment:
         assert "error-summary" in response.text
         assert XtdComment.objects.count() == 0
 
+    def test_long_author_name_accepted(self, client, idea, make_user):
+        author = make_user(
+            first_name="Anna-Karin Margareta Elisabet",
+            last_name="Lindqvist-Johansson von Essen-Bergström",
+        )
+        client.force_login(author)
+
+        response = client.post(
+            POST_URL, comment_post_data(idea, "Långt namn."), follow=True
+        )
+
+        comment = XtdComment.objects.get()
+        assert len(author.get_full_name()) > 50
+        assert len(comment.user_name) == 50
+        assert author.get_full_name().startswith(comment.user_name.rstrip("…"))
+        assert author.get_full_name() in response.text
+
     def test_anonymous_post_sent_to_sign_in(self, client, idea):
         response = client.post(POST_URL, comment_post_data(idea, "Anonym"))
 
