@@ -30,18 +30,26 @@ COMMENTABLE_MODELS = {"ideapages.ideapage", "news.newspage"}
 
 
 class RejectedPost(Exception):
-    """A comment post that cannot be saved, with the reason for the user."""
+    """A comment post that cannot be saved, with the reason for the user.
 
-    def __init__(self, message, target=None):
+    `code` names the reason in the log. The message can quote posted
+    values, so it is shown to the user but never logged.
+    """
+
+    def __init__(self, message, target=None, *, code):
         super().__init__(message)
         self.message = message
         self.target = target
+        self.code = code
 
 
 def rejected_post(request, error: RejectedPost):
     """Return a 400 response with the reason and the typed text, so nothing is lost."""
     logger.warning(
-        "comment post rejected user=%s reason=%s", request.user.pk, error.message
+        "comment post rejected user=%s target=%s reason=%s",
+        request.user.pk,
+        getattr(error.target, "pk", None),
+        error.code,
     )
     return TemplateResponse(
         request,
@@ -62,20 +70,26 @@ def resolve_target(content_type, object_pk):
             _(
                 "The comment does not say which page it belongs to. Go back to "
                 "the idea and write your comment there."
-            )
+            ),
+            code="missing_target",
         )
     if content_type.lower() not in COMMENTABLE_MODELS:
         raise RejectedPost(
             _("Comments cannot be posted on %(type)s: only on ideas and news.")
-            % {"type": Truncator(content_type).chars(60)}
+            % {"type": Truncator(content_type).chars(60)},
+            code="not_commentable",
         )
     model = apps.get_model(content_type.lower())
     if not str(object_pk).isdigit() or len(str(object_pk)) > 18:
-        raise RejectedPost(_("The page number %(pk)s is invalid.") % {"pk": object_pk})
+        raise RejectedPost(
+            _("The page number %(pk)s is invalid.") % {"pk": object_pk},
+            code="invalid_page_id",
+        )
     target = model.objects.live().filter(pk=int(object_pk)).first()
     if target is None:
         raise RejectedPost(
-            _("The page you comment on does not exist or is not published.")
+            _("The page you comment on does not exist or is not published."),
+            code="page_not_found",
         )
     return target
 
@@ -92,12 +106,15 @@ def resolve_parent(target, reply_to):
         raise RejectedPost(
             _("The comment you reply to (%(id)s) is invalid.") % {"id": reply_to},
             target,
+            code="invalid_reply_to",
         ) from None
     if not parent_id:
         return None
     if not 0 < parent_id <= MAX_COMMENT_ID:
         raise RejectedPost(
-            _("The comment you reply to does not exist on this page."), target
+            _("The comment you reply to does not exist on this page."),
+            target,
+            code="parent_not_found",
         )
     parent = (
         XtdComment.norel_objects.filter(
@@ -108,12 +125,15 @@ def resolve_parent(target, reply_to):
     )
     if parent is None or parent.content_type.model_class() is not type(target):
         raise RejectedPost(
-            _("The comment you reply to does not exist on this page."), target
+            _("The comment you reply to does not exist on this page."),
+            target,
+            code="parent_not_found",
         )
     if parent.is_removed:
         raise RejectedPost(
             _("The comment you reply to has been removed. Write a new comment."),
             target,
+            code="parent_removed",
         )
     if not parent.allow_thread():
         raise RejectedPost(
@@ -123,6 +143,7 @@ def resolve_parent(target, reply_to):
             )
             % {"levels": settings.COMMENTS_XTD_MAX_THREAD_LEVEL},
             target,
+            code="too_deep",
         )
     return parent
 
@@ -174,6 +195,7 @@ def post_comment(request):
                     "text from there."
                 ),
                 target,
+                code="bad_security_hash",
             )
         parent = resolve_parent(target, request.POST.get("reply_to"))
         if security_errors:
@@ -185,7 +207,9 @@ def post_comment(request):
     except MaxThreadLevelExceededException:
         return rejected_post(
             request,
-            RejectedPost(_("The thread got too deep while you wrote."), target),
+            RejectedPost(
+                _("The thread got too deep while you wrote."), target, code="too_deep"
+            ),
         )
     return anchor_posted_comment(response)
 

@@ -266,3 +266,19 @@ class TestLibraryPaths:
         response = employee_client.get(f"/kommentarer/{'9' * 30}/")
 
         assert response.status_code == 404
+
+
+class TestRejectedPostLog:
+    FORGED = "1\n2026-01-01 12:00:00 CRITICAL idebanken admin signed in"
+
+    def test_log_line_has_no_posted_text(self, employee_client, idea, caplog):
+        data = comment_post_data(idea, "Text", object_pk=self.FORGED)
+
+        with caplog.at_level("WARNING", logger="participation"):
+            employee_client.post(POST_URL, data)
+
+        [record] = [r for r in caplog.records if r.name.startswith("participation")]
+        message = record.getMessage()
+        assert "\n" not in message
+        assert "CRITICAL" not in message
+        assert "reason=invalid_page_id" in message
