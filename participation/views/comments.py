@@ -2,16 +2,21 @@
 
 import functools
 import logging
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,6 +32,11 @@ logger = logging.getLogger(__name__)
 
 # The models whose pages take comments, as "app_label.model_name".
 COMMENTABLE_MODELS = {"ideapages.ideapage", "news.newspage"}
+
+# A post that repeats the user's own comment on the same target and parent
+# within this time is a resend (a double click or a slow network), not a
+# new comment.
+DUPLICATE_WINDOW = timedelta(minutes=2)
 
 
 class RejectedPost(Exception):
@@ -148,6 +158,31 @@ def resolve_parent(target, reply_to):
     return parent
 
 
+def earlier_copy(user, target, parent, text):
+    """Return `user`'s comment with the same text and place posted just now, or None.
+
+    It locks the user's row first, so that on PostgreSQL two copies sent at
+    the same time are checked one after the other (SQLite takes no row
+    locks). Call it inside a transaction.
+    """
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    comments = XtdComment.norel_objects.filter(
+        user=user,
+        content_type=ContentType.objects.get_for_model(target),
+        object_pk=str(target.pk),
+        site_id=settings.SITE_ID,
+        comment=text.strip(),
+        submit_date__gte=timezone.now() - DUPLICATE_WINDOW,
+        is_removed=False,
+    )
+    if parent is None:
+        # django-comments-xtd makes a top-level comment its own parent.
+        comments = comments.filter(parent_id=F("pk"))
+    else:
+        comments = comments.filter(parent_id=parent.pk)
+    return comments.order_by("pk").first()
+
+
 def expired_form(request, target, parent):
     """Show the comment again in a fresh form after its form timed out."""
     form = get_form()(
@@ -201,7 +236,11 @@ def post_comment(request):
         if security_errors:
             return expired_form(request, target, parent)
         with transaction.atomic():
-            response = library_post_comment(request)
+            duplicate = earlier_copy(
+                request.user, target, parent, request.POST.get("comment", "")
+            )
+            if duplicate is None:
+                response = library_post_comment(request)
     except RejectedPost as error:
         return rejected_post(request, error)
     except MaxThreadLevelExceededException:
@@ -211,6 +250,15 @@ def post_comment(request):
                 _("The thread got too deep while you wrote."), target, code="too_deep"
             ),
         )
+    if duplicate is not None:
+        logger.info(
+            "comment post repeated comment=%s user=%s", duplicate.pk, request.user.pk
+        )
+        messages.info(
+            request,
+            _("You had already sent this comment, so it is shown here only once."),
+        )
+        return redirect(comment_url(duplicate))
     return anchor_posted_comment(response)
 
 

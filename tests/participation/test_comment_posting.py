@@ -1,7 +1,10 @@
 """Posting comments and replies, and every way a post can be forged or broken."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
 from .conftest import comment_post_data, expired_timestamp_data
@@ -282,3 +285,63 @@ class TestRejectedPostLog:
         assert "\n" not in message
         assert "CRITICAL" not in message
         assert "reason=invalid_page_id" in message
+
+
+class TestDoublePost:
+    def test_resent_comment_saved_once(self, employee_client, idea):
+        data = comment_post_data(idea, "Skickad två gånger.")
+        employee_client.post(POST_URL, data)
+
+        response = employee_client.post(POST_URL, data)
+
+        comment = XtdComment.objects.get()
+        assert response.status_code == 302
+        assert response["Location"].endswith(f"?comment={comment.pk}#c{comment.pk}")
+
+    def test_resent_comment_message(self, employee_client, idea):
+        data = comment_post_data(idea, "Skickad två gånger.")
+        employee_client.post(POST_URL, data)
+
+        response = employee_client.post(POST_URL, data, follow=True)
+
+        assert "Du hade redan skickat den här kommentaren" in response.text
+
+    def test_resent_reply_saved_once(
+        self, employee_client, idea, make_user, make_comment
+    ):
+        parent = make_comment(idea, make_user(), "Fråga?")
+        data = comment_post_data(idea, "Svar!", reply_to=parent.pk)
+        employee_client.post(POST_URL, data)
+
+        employee_client.post(POST_URL, data)
+
+        assert XtdComment.objects.filter(comment="Svar!").count() == 1
+
+    def test_same_text_other_parent_saved(
+        self, employee_client, idea, make_user, make_comment
+    ):
+        parent = make_comment(idea, make_user(), "Fråga?")
+        employee_client.post(POST_URL, comment_post_data(idea, "Håller med."))
+
+        employee_client.post(
+            POST_URL, comment_post_data(idea, "Håller med.", reply_to=parent.pk)
+        )
+
+        assert XtdComment.objects.filter(comment="Håller med.").count() == 2
+
+    def test_same_text_other_user_saved(self, client, idea, make_user):
+        data = comment_post_data(idea, "Håller med.")
+        for user in (make_user(), make_user()):
+            client.force_login(user)
+            client.post(POST_URL, data)
+
+        assert XtdComment.objects.filter(comment="Håller med.").count() == 2
+
+    def test_same_text_later_saved(self, employee_client, idea):
+        data = comment_post_data(idea, "Påminnelse.")
+        employee_client.post(POST_URL, data)
+        XtdComment.objects.update(submit_date=timezone.now() - timedelta(minutes=10))
+
+        employee_client.post(POST_URL, data)
+
+        assert XtdComment.objects.count() == 2
