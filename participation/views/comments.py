@@ -328,6 +328,27 @@ def show_comment(request, pk):
     return redirect(comment_url(get_comment(pk)))
 
 
+def comment_done(request):
+    """Redirect the library's "comment posted" and similar pages to the comment.
+
+    django-comments redirects a post without a `next` address to
+    `posted/`, with the comment's id in `c`.
+    """
+    pk = request.GET.get("c", "")
+    if not (pk.isascii() and pk.isdigit()) or not 0 < int(pk) <= MAX_COMMENT_ID:
+        raise Http404("No comment id in the address.")
+    return redirect("participation_comments:show", pk=int(pk))
+
+
+def target_page(request, content_type_id, object_pk):
+    """Redirect the library's link to a comment's page, if that page is live."""
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model = content_type.model_class() if content_type else None
+    if model is None or model._meta.label_lower not in COMMENTABLE_MODELS:
+        raise Http404("Comments are only on ideas and news.")
+    return redirect(get_object_or_404(model.objects.live(), pk=object_pk).url)
+
+
 @on_live_page
 def reply(request, pk):
     """Show the reply form for a comment.

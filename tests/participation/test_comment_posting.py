@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
@@ -267,6 +268,106 @@ class TestLibraryPaths:
 
     def test_huge_comment_id_not_found(self, employee_client):
         response = employee_client.get(f"/kommentarer/{'9' * 30}/")
+
+        assert response.status_code == 404
+
+
+class TestLibraryLeftoverPaths:
+    """The library's "done" pages, its link to a page and its format suffixes."""
+
+    @pytest.fixture
+    def comments(self, idea, make_user, make_comment):
+        shown = make_comment(idea, make_user(), "Synlig kommentar.")
+        hidden = make_comment(idea, make_user(), "Dold text.", is_public=False)
+        return shown, hidden
+
+    @pytest.mark.parametrize(
+        "path", ["posted/", "sent/", "flagged/", "deleted/", "approved/"]
+    )
+    def test_done_page_shows_comment(self, employee_client, idea, comments, path):
+        shown, _hidden = comments
+
+        response = employee_client.get(f"/kommentarer/{path}?c={shown.pk}")
+
+        assert response.status_code == 302
+        assert response["Location"] == f"/kommentarer/{shown.pk}/"
+
+    @pytest.mark.parametrize(
+        "path", ["posted/", "sent/", "flagged/", "deleted/", "approved/"]
+    )
+    @pytest.mark.parametrize("query", ["", "?c=abc", "?c=²", f"?c={'9' * 30}"])
+    def test_done_page_without_comment(self, employee_client, db, path, query):
+        response = employee_client.get(f"/kommentarer/{path}{query}")
+
+        assert response.status_code == 404
+
+    @pytest.mark.parametrize("path", ["posted/", "sent/"])
+    def test_done_page_hides_hidden_comment(self, employee_client, comments, path):
+        _shown, hidden = comments
+
+        response = employee_client.get(
+            f"/kommentarer/{path}?c={hidden.pk}", follow=True
+        )
+
+        assert response.status_code == 404
+        assert "Dold text." not in response.text
+
+    def test_page_link_redirects_to_page(self, employee_client, idea):
+        content_type = ContentType.objects.get_for_model(idea)
+
+        response = employee_client.get(f"/kommentarer/cr/{content_type.pk}/{idea.pk}/")
+
+        assert response.status_code == 302
+        assert response["Location"] == idea.url
+
+    def test_page_link_unpublished_not_found(self, employee_client, idea):
+        content_type = ContentType.objects.get_for_model(idea)
+        idea.unpublish()
+
+        response = employee_client.get(f"/kommentarer/cr/{content_type.pk}/{idea.pk}/")
+
+        assert response.status_code == 404
+
+    @pytest.mark.parametrize(
+        "model_path", ["{user_type}/{user}", "{idea_type}/abc", f"{'9' * 30}/1"]
+    )
+    def test_page_link_to_other_not_found(
+        self, employee_client, employee, idea, model_path
+    ):
+        path = model_path.format(
+            user_type=ContentType.objects.get_for_model(employee).pk,
+            user=employee.pk,
+            idea_type=ContentType.objects.get_for_model(idea).pk,
+        )
+
+        response = employee_client.get(f"/kommentarer/cr/{path}/")
+
+        assert response.status_code == 404
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "post.json",
+            "posted.json",
+            "sent.json",
+            "reply/{c}.json",
+            "flag/{c}.api",
+            "delete/{c}.json/",
+            "cr/{idea_type}/{idea}.json",
+        ],
+    )
+    @pytest.mark.parametrize("method", ["get", "post"])
+    def test_format_suffix_not_found(
+        self, employee_client, idea, comments, path, method
+    ):
+        shown, _hidden = comments
+        url = "/kommentarer/" + path.format(
+            c=shown.pk,
+            idea_type=ContentType.objects.get_for_model(idea).pk,
+            idea=idea.pk,
+        )
+
+        response = getattr(employee_client, method)(url)
 
         assert response.status_code == 404
 
