@@ -15,6 +15,21 @@ MAX_COMMENT_ID = 2**31 - 1
 USER_NAME_MAX_LENGTH = XtdComment._meta.get_field("user_name").max_length
 
 
+def comment_help_text():
+    return _("Plain text. Links become clickable. At most %(max)s characters.") % {
+        "max": settings.COMMENT_MAX_LENGTH
+    }
+
+
+def set_comment_length_messages(field) -> None:
+    """Give a comment text field its help text and a clear too-long error."""
+    field.help_text = comment_help_text()
+    field.error_messages["max_length"] = _(
+        "The comment is %(show_value)s characters long, and the maximum is "
+        "%(limit_value)s. Shorten it and send it again."
+    )
+
+
 class CommentForm(XtdCommentForm):
     """The comment form for signed-in employees.
 
@@ -35,7 +50,9 @@ class CommentForm(XtdCommentForm):
         )
         comment = self.fields["comment"]
         comment.label = _("Comment")
-        comment.widget.attrs = {"rows": 5}
+        # django-comments-xtd replaces the widget, which drops maxlength.
+        comment.widget.attrs = {"rows": 5, **comment.widget_attrs(comment.widget)}
+        set_comment_length_messages(comment)
 
     def clean_name(self):
         """Shorten the name to fit its column. Pages show the user's own name."""
@@ -86,6 +103,10 @@ class CommentTextForm(forms.Form):
         max_length=settings.COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_comment_length_messages(self.fields["comment"])
 
     def clean_comment(self):
         text = self.cleaned_data["comment"].strip()

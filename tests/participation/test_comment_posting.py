@@ -446,3 +446,33 @@ class TestDoublePost:
         employee_client.post(POST_URL, data)
 
         assert XtdComment.objects.count() == 2
+
+
+class TestCommentLength:
+    def test_form_states_max_length(self, employee_client, idea):
+        response = employee_client.get(idea.url)
+
+        assert 'maxlength="3000"' in response.text
+        assert 'aria-describedby="id_comment_helptext"' in response.text
+        assert 'id="id_comment_helptext"' in response.text
+        assert "Högst 3000 tecken" in response.text
+
+    def test_overlong_comment_keeps_text(self, employee_client, idea):
+        text = "Lång text. " * 300
+
+        response = employee_client.post(POST_URL, comment_post_data(idea, text))
+
+        assert response.status_code == 200
+        assert text.strip() in response.text
+        assert "Kommentaren är 3299 tecken lång" in response.text
+        assert XtdComment.objects.count() == 0
+
+    def test_edit_form_states_max_length(
+        self, employee_client, employee, idea, make_comment
+    ):
+        comment = make_comment(idea, employee, "Min text.")
+
+        response = employee_client.get(f"/kommentarer/{comment.pk}/andra/")
+
+        assert 'aria-describedby="id_comment_helptext"' in response.text
+        assert "Högst 3000 tecken" in response.text
