@@ -7,7 +7,9 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from participation import uploads
@@ -170,6 +172,19 @@ class TestRejectedFiles:
 
         assert "högst 1 bilagor" in response.text
         assert Attachment.objects.count() == 1
+
+    @pytest.mark.skipif(
+        not connection.features.has_select_for_update,
+        reason="the database takes no row locks",
+    )
+    def test_count_and_save_under_idea_lock(self, giver_client, idea):
+        with CaptureQueriesContext(connection) as queries:
+            upload(giver_client, idea, "en.png", png_bytes())
+
+        locking = [q["sql"] for q in queries if "FOR UPDATE" in q["sql"]]
+        assert Attachment.objects.count() == 1
+        assert len(locking) == 1
+        assert 'FROM "ideapages_ideapage"' in locking[0]
 
 
 class TestWhoMayAttach:
