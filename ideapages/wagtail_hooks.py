@@ -64,7 +64,7 @@ def reject_invalid_workflow_action_data(request, page):
     if is_valid_action_data(request.POST.get("workflow-action-extra-data", "{}")):
         return None
     logger.warning(
-        "workflow action with invalid data rejected page=%s action=%s user=%s",
+        "workflow action with invalid data rejected page=%s action=%r user=%s",
         page.pk,
         request.POST.get("workflow-action-name", "")[:50],
         request.user.pk,

@@ -2,8 +2,11 @@
 
 `post/` and the library's reply, flag, delete and approve paths are taken
 over here, so that every way in goes through the checks and records of
-this app. The library's JSON API is closed: the site does not use it, and
-it would return hidden comments' text.
+this app. Its "done" pages and its link to a comment's page redirect to
+the comment or the page, after the same checks. The library's JSON API is
+closed: the site does not use it, and it would return hidden comments'
+text. So are the format suffix variants ("post.json") that the library
+adds to each of its paths, whose views fail on the extra argument.
 """
 
 from django.http import Http404
@@ -35,5 +38,8 @@ urlpatterns = [
     path("flag/<id:pk>/", comments.report),
     path("delete/<id:pk>/", moderation.hide),
     path("approve/<id:pk>/", moderation.restore),
-    re_path(r"^(api|like|dislike|liked|disliked|mute|confirm)/", closed),
+    re_path(r"^(?:posted|sent|flagged|deleted|approved)/$", comments.comment_done),
+    path("cr/<id:content_type_id>/<id:object_pk>/", comments.target_page),
+    re_path(r"^(api|like|dislike|liked|disliked|mute|confirm|cr)/", closed),
+    re_path(r"^.*\.[a-z0-9]+/?$", closed),
 ]

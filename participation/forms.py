@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import XtdComment
@@ -10,6 +11,23 @@ from .uploads import check_upload
 # Comment ids are a 32-bit AutoField; a larger number cannot be looked up
 # on SQLite at all.
 MAX_COMMENT_ID = 2**31 - 1
+
+USER_NAME_MAX_LENGTH = XtdComment._meta.get_field("user_name").max_length
+
+
+def comment_help_text():
+    return _("Plain text. Links become clickable. At most %(max)s characters.") % {
+        "max": settings.COMMENT_MAX_LENGTH
+    }
+
+
+def set_comment_length_messages(field) -> None:
+    """Give a comment text field its help text and a clear too-long error."""
+    field.help_text = comment_help_text()
+    field.error_messages["max_length"] = _(
+        "The comment is %(show_value)s characters long, and the maximum is "
+        "%(limit_value)s. Shorten it and send it again."
+    )
 
 
 class CommentForm(XtdCommentForm):
@@ -24,9 +42,21 @@ class CommentForm(XtdCommentForm):
         for name in ("name", "email", "url", "followup"):
             self.fields[name].required = False
             self.fields[name].widget = forms.HiddenInput()
+        # django-comments fills in the user's full name, which can be longer
+        # than the 50 characters of the comment's user_name column, so
+        # clean_name() shortens it instead of rejecting the post.
+        self.fields["name"] = forms.CharField(
+            required=False, widget=forms.HiddenInput()
+        )
         comment = self.fields["comment"]
         comment.label = _("Comment")
-        comment.widget.attrs = {"rows": 5}
+        # django-comments-xtd replaces the widget, which drops maxlength.
+        comment.widget.attrs = {"rows": 5, **comment.widget_attrs(comment.widget)}
+        set_comment_length_messages(comment)
+
+    def clean_name(self):
+        """Shorten the name to fit its column. Pages show the user's own name."""
+        return Truncator(self.cleaned_data["name"]).chars(USER_NAME_MAX_LENGTH)
 
     def clean_reply_to(self):
         """Accept 0 for a new thread, or a comment on the same target to reply to.
@@ -73,6 +103,10 @@ class CommentTextForm(forms.Form):
         max_length=settings.COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_comment_length_messages(self.fields["comment"])
 
     def clean_comment(self):
         text = self.cleaned_data["comment"].strip()

@@ -243,7 +243,30 @@ def dismiss_reports(comment, moderator) -> int:
 # Attachments
 
 
-def add_attachment(idea, user, upload, checked) -> Attachment:
+def add_attachment(idea, user, upload, checked) -> Attachment | None:
+    """Attach the checked file; return None if the idea already has the maximum.
+
+    The idea's row is locked while the attachments are counted and the new
+    one saved, so that two uploads at once cannot pass the limit together
+    (on PostgreSQL; SQLite takes no row locks).
+    """
+    with transaction.atomic():
+        IdeaPage.objects.select_for_update(of=("self",)).filter(pk=idea.pk).exists()
+        if idea.attachments.count() >= settings.ATTACHMENTS_PER_IDEA:
+            return None
+        attachment = save_attachment(idea, user, upload, checked)
+    logger.info(
+        "attachment added attachment=%s idea=%s user=%s type=%s size=%s",
+        attachment.pk,
+        idea.pk,
+        user.pk,
+        checked.content_type,
+        upload.size,
+    )
+    return attachment
+
+
+def save_attachment(idea, user, upload, checked) -> Attachment:
     attachment = Attachment(
         idea=idea,
         original_name=clean_file_name(upload.name),
@@ -254,14 +277,6 @@ def add_attachment(idea, user, upload, checked) -> Attachment:
     )
     attachment.file.save("upload", upload, save=False)
     attachment.save()
-    logger.info(
-        "attachment added attachment=%s idea=%s user=%s type=%s size=%s",
-        attachment.pk,
-        idea.pk,
-        user.pk,
-        checked.content_type,
-        upload.size,
-    )
     return attachment
 
 

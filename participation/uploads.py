@@ -8,6 +8,7 @@ are rejected, whatever the file is called.
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -46,13 +47,34 @@ ODF_TYPES = {
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
     "application/vnd.oasis.opendocument.presentation": "odp",
 }
-# PDF names that start script, launch programs or carry files inside.
-# NOTE: this byte scan does not see names inside compressed object streams.
-# Downloads are therefore sent as attachments under a sandboxing
-# Content-Security-Policy, so that a browser does not run a PDF in the site.
+# PDF names that start script, launch programs or carry files inside. They
+# are looked for in the raw file and in every stream that inflates with
+# zlib (FlateDecode), which covers compressed object streams (/ObjStm).
+# NOTE: streams under other filters (LZW, ASCII85, several filters in a
+# chain) are not decoded. Downloads are therefore also sent as attachments
+# under a sandboxing Content-Security-Policy, so that a browser does not
+# run a PDF in the site.
 PDF_ACTIVE_CONTENT = re.compile(
     rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA|SubmitForm|ImportData)\b"
 )
+# A name may spell any character as "#" and two hex digits: /J#61vaScript.
+PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# "stream" followed by its end of line starts a stream's data; "endstream"
+# is not a start.
+PDF_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+# Maximum bytes that all of a PDF's streams together may inflate to.
+MAX_PDF_INFLATED_BYTES = 20 * 1024 * 1024
+
+# Limits for Office and OpenDocument files, which are zip archives, set far
+# above real documents and well below a zip bomb. NOTE: estimates, not
+# measured on the administration's files: a large document is taken to have
+# at most a few thousand parts, with XML that packs about 10 to 1.
+MAX_ARCHIVE_MEMBERS = 5000
+MAX_ARCHIVE_UNCOMPRESSED = 300 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+# Members smaller than this may pack harder: a short, repetitive part is
+# harmless.
+RATIO_CHECK_MIN_BYTES = 1024 * 1024
 MARKUP_START = re.compile(
     rb"^\s*<(\?xml|!doctype|html|svg|script|body|head|iframe|\w+:)", re.IGNORECASE
 )
@@ -138,12 +160,12 @@ def check_image(upload) -> tuple[CheckedFile, set[str]]:
 
 
 def check_pdf(upload) -> None:
-    # Read in overlapping chunks so that a name split between two chunks is
-    # still found.
-    tail = b""
-    for chunk in upload.chunks():
-        if PDF_ACTIVE_CONTENT.search(tail + chunk):
-            upload.seek(0)
+    # The file is at most ATTACHMENT_MAX_MB, so it is read whole.
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    for part in [data, *inflated_streams(data)]:
+        if PDF_ACTIVE_CONTENT.search(unescape_pdf_names(part)):
             raise ValidationError(
                 _(
                     "The PDF contains script, embedded files or form actions. "
@@ -152,20 +174,52 @@ def check_pdf(upload) -> None:
                 ),
                 code="active_pdf",
             )
-        tail = chunk[-32:]
-    upload.seek(0)
+
+
+def unescape_pdf_names(data: bytes) -> bytes:
+    if b"#" not in data:
+        return data
+    return PDF_NAME_ESCAPE.sub(lambda match: bytes.fromhex(match[1].decode()), data)
+
+
+def inflated_streams(data: bytes) -> list[bytes]:
+    """Return the inflated content of each PDF stream that zlib can inflate.
+
+    Raises ValidationError once the streams together inflate past
+    MAX_PDF_INFLATED_BYTES. Decompression stops at that limit, so a
+    compression bomb never fills memory.
+    """
+    view = memoryview(data)
+    inflated = []
+    remaining = MAX_PDF_INFLATED_BYTES
+    for match in PDF_STREAM_START.finditer(data):
+        decompressor = zlib.decompressobj()
+        try:
+            content = decompressor.decompress(view[match.end() :], remaining + 1)
+        except zlib.error:
+            continue  # Not a FlateDecode stream, or damaged: the raw scan covers it.
+        if len(content) > remaining:
+            raise ValidationError(
+                _(
+                    "The PDF unpacks to more than %(max)s, so it cannot be "
+                    "checked. Save it again as a smaller PDF and attach that."
+                ),
+                code="pdf_too_large_unpacked",
+                params={"max": filesizeformat(MAX_PDF_INFLATED_BYTES)},
+            )
+        remaining -= len(content)
+        inflated.append(content)
+    return inflated
 
 
 def check_office_document(upload) -> tuple[CheckedFile, set[str]]:
     try:
         with zipfile.ZipFile(upload) as archive:
-            names = archive.namelist()
-            mimetype = (
-                archive.read("mimetype").decode("ascii", "replace").strip()
-                if "mimetype" in names
-                else ""
-            )
-    except (zipfile.BadZipFile, OSError, KeyError) as error:
+            members = archive.infolist()
+            check_archive_size(members)
+            names = [member.filename for member in members]
+            mimetype = read_mimetype(archive) if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError) as error:
         raise ValidationError(
             _("The file is damaged or not a supported format."), code="bad_zip"
         ) from error
@@ -189,6 +243,51 @@ def check_office_document(upload) -> tuple[CheckedFile, set[str]]:
         extension = ODF_TYPES[mimetype]
         return CheckedFile(mimetype, extension), {extension}
     raise unsupported()
+
+
+def check_archive_size(members) -> None:
+    """Reject an archive with too many members, or one that unpacks too far.
+
+    The sizes are those the archive declares, so nothing is unpacked here.
+    """
+    if len(members) > MAX_ARCHIVE_MEMBERS:
+        raise ValidationError(
+            _(
+                "The document contains %(count)s files; at most %(max)s are "
+                "allowed. Save it again in a simpler form and attach that."
+            ),
+            code="archive_members",
+            params={"count": len(members), "max": MAX_ARCHIVE_MEMBERS},
+        )
+    total = sum(member.file_size for member in members)
+    if total > MAX_ARCHIVE_UNCOMPRESSED:
+        raise ValidationError(
+            _(
+                "The document unpacks to more than %(max)s. Make it smaller, "
+                "for example by compressing its images, and attach it again."
+            ),
+            code="archive_size",
+            params={"max": filesizeformat(MAX_ARCHIVE_UNCOMPRESSED)},
+        )
+    for member in members:
+        if (
+            member.file_size >= RATIO_CHECK_MIN_BYTES
+            and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
+        ):
+            raise ValidationError(
+                _(
+                    "The document is packed unusually hard, as a file made to "
+                    "fill a disk is. Save it again from its program and attach "
+                    "that."
+                ),
+                code="archive_ratio",
+            )
+
+
+def read_mimetype(archive) -> str:
+    """Return the OpenDocument type, reading no more than a type name needs."""
+    with archive.open("mimetype") as member:
+        return member.read(200).decode("ascii", "replace").strip()
 
 
 def check_text(head: bytes, upload) -> tuple[CheckedFile, set[str]]:

@@ -1,16 +1,22 @@
 """Posting, replying to, editing, deleting and reporting comments."""
 
+import functools
 import logging
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,20 +33,33 @@ logger = logging.getLogger(__name__)
 # The models whose pages take comments, as "app_label.model_name".
 COMMENTABLE_MODELS = {"ideapages.ideapage", "news.newspage"}
 
+# A post that repeats the user's own comment on the same target and parent
+# within this time is a resend (a double click or a slow network), not a
+# new comment.
+DUPLICATE_WINDOW = timedelta(minutes=2)
+
 
 class RejectedPost(Exception):
-    """A comment post that cannot be saved, with the reason for the user."""
+    """A comment post that cannot be saved, with the reason for the user.
 
-    def __init__(self, message, target=None):
+    `code` names the reason in the log. The message can quote posted
+    values, so it is shown to the user but never logged.
+    """
+
+    def __init__(self, message, target=None, *, code):
         super().__init__(message)
         self.message = message
         self.target = target
+        self.code = code
 
 
 def rejected_post(request, error: RejectedPost):
     """Return a 400 response with the reason and the typed text, so nothing is lost."""
     logger.warning(
-        "comment post rejected user=%s reason=%s", request.user.pk, error.message
+        "comment post rejected user=%s target=%s reason=%s",
+        request.user.pk,
+        getattr(error.target, "pk", None),
+        error.code,
     )
     return TemplateResponse(
         request,
@@ -61,20 +80,26 @@ def resolve_target(content_type, object_pk):
             _(
                 "The comment does not say which page it belongs to. Go back to "
                 "the idea and write your comment there."
-            )
+            ),
+            code="missing_target",
         )
     if content_type.lower() not in COMMENTABLE_MODELS:
         raise RejectedPost(
             _("Comments cannot be posted on %(type)s: only on ideas and news.")
-            % {"type": Truncator(content_type).chars(60)}
+            % {"type": Truncator(content_type).chars(60)},
+            code="not_commentable",
         )
     model = apps.get_model(content_type.lower())
     if not str(object_pk).isdigit() or len(str(object_pk)) > 18:
-        raise RejectedPost(_("The page number %(pk)s is invalid.") % {"pk": object_pk})
+        raise RejectedPost(
+            _("The page number %(pk)s is invalid.") % {"pk": object_pk},
+            code="invalid_page_id",
+        )
     target = model.objects.live().filter(pk=int(object_pk)).first()
     if target is None:
         raise RejectedPost(
-            _("The page you comment on does not exist or is not published.")
+            _("The page you comment on does not exist or is not published."),
+            code="page_not_found",
         )
     return target
 
@@ -91,12 +116,15 @@ def resolve_parent(target, reply_to):
         raise RejectedPost(
             _("The comment you reply to (%(id)s) is invalid.") % {"id": reply_to},
             target,
+            code="invalid_reply_to",
         ) from None
     if not parent_id:
         return None
     if not 0 < parent_id <= MAX_COMMENT_ID:
         raise RejectedPost(
-            _("The comment you reply to does not exist on this page."), target
+            _("The comment you reply to does not exist on this page."),
+            target,
+            code="parent_not_found",
         )
     parent = (
         XtdComment.norel_objects.filter(
@@ -107,12 +135,15 @@ def resolve_parent(target, reply_to):
     )
     if parent is None or parent.content_type.model_class() is not type(target):
         raise RejectedPost(
-            _("The comment you reply to does not exist on this page."), target
+            _("The comment you reply to does not exist on this page."),
+            target,
+            code="parent_not_found",
         )
     if parent.is_removed:
         raise RejectedPost(
             _("The comment you reply to has been removed. Write a new comment."),
             target,
+            code="parent_removed",
         )
     if not parent.allow_thread():
         raise RejectedPost(
@@ -122,8 +153,34 @@ def resolve_parent(target, reply_to):
             )
             % {"levels": settings.COMMENTS_XTD_MAX_THREAD_LEVEL},
             target,
+            code="too_deep",
         )
     return parent
+
+
+def earlier_copy(user, target, parent, text):
+    """Return `user`'s comment with the same text and place posted just now, or None.
+
+    It locks the user's row first, so that on PostgreSQL two copies sent at
+    the same time are checked one after the other (SQLite takes no row
+    locks). Call it inside a transaction.
+    """
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    comments = XtdComment.norel_objects.filter(
+        user=user,
+        content_type=ContentType.objects.get_for_model(target),
+        object_pk=str(target.pk),
+        site_id=settings.SITE_ID,
+        comment=text.strip(),
+        submit_date__gte=timezone.now() - DUPLICATE_WINDOW,
+        is_removed=False,
+    )
+    if parent is None:
+        # django-comments-xtd makes a top-level comment its own parent.
+        comments = comments.filter(parent_id=F("pk"))
+    else:
+        comments = comments.filter(parent_id=parent.pk)
+    return comments.order_by("pk").first()
 
 
 def expired_form(request, target, parent):
@@ -173,19 +230,35 @@ def post_comment(request):
                     "text from there."
                 ),
                 target,
+                code="bad_security_hash",
             )
         parent = resolve_parent(target, request.POST.get("reply_to"))
         if security_errors:
             return expired_form(request, target, parent)
         with transaction.atomic():
-            response = library_post_comment(request)
+            duplicate = earlier_copy(
+                request.user, target, parent, request.POST.get("comment", "")
+            )
+            if duplicate is None:
+                response = library_post_comment(request)
     except RejectedPost as error:
         return rejected_post(request, error)
     except MaxThreadLevelExceededException:
         return rejected_post(
             request,
-            RejectedPost(_("The thread got too deep while you wrote."), target),
+            RejectedPost(
+                _("The thread got too deep while you wrote."), target, code="too_deep"
+            ),
         )
+    if duplicate is not None:
+        logger.info(
+            "comment post repeated comment=%s user=%s", duplicate.pk, request.user.pk
+        )
+        messages.info(
+            request,
+            _("You had already sent this comment, so it is shown here only once."),
+        )
+        return redirect(comment_url(duplicate))
     return anchor_posted_comment(response)
 
 
@@ -210,18 +283,73 @@ def get_comment(pk, **filters):
     )
 
 
-def comment_url(comment) -> str:
+class PageUnavailable(Http404):
+    """The page that a comment is on is deleted or not published."""
+
+
+def live_page_of(comment):
+    """Return the page that `comment` is on; raise PageUnavailable unless live."""
     target = comment.content_object
-    if target is None:
-        raise Http404("The page of this comment no longer exists.")
-    return f"{target.url}?comment={comment.pk}#c{comment.pk}"
+    if target is None or not getattr(target, "live", False):
+        raise PageUnavailable
+    return target
 
 
+def on_live_page(view):
+    """Return a 404 page with the reason when the comment's page is not live."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PageUnavailable:
+            return TemplateResponse(
+                request,
+                "404.html",
+                {
+                    "message": _(
+                        "The page that the comment belongs to has been removed "
+                        "or is no longer published."
+                    )
+                },
+                status=404,
+            )
+
+    return wrapped
+
+
+def comment_url(comment) -> str:
+    return f"{live_page_of(comment).url}?comment={comment.pk}#c{comment.pk}"
+
+
+@on_live_page
 def show_comment(request, pk):
     """Redirect to the page and thread page that show the comment."""
     return redirect(comment_url(get_comment(pk)))
 
 
+def comment_done(request):
+    """Redirect the library's "comment posted" and similar pages to the comment.
+
+    django-comments redirects a post without a `next` address to
+    `posted/`, with the comment's id in `c`.
+    """
+    pk = request.GET.get("c", "")
+    if not (pk.isascii() and pk.isdigit()) or not 0 < int(pk) <= MAX_COMMENT_ID:
+        raise Http404("No comment id in the address.")
+    return redirect("participation_comments:show", pk=int(pk))
+
+
+def target_page(request, content_type_id, object_pk):
+    """Redirect the library's link to a comment's page, if that page is live."""
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model = content_type.model_class() if content_type else None
+    if model is None or model._meta.label_lower not in COMMENTABLE_MODELS:
+        raise Http404("Comments are only on ideas and news.")
+    return redirect(get_object_or_404(model.objects.live(), pk=object_pk).url)
+
+
+@on_live_page
 def reply(request, pk):
     """Show the reply form for a comment.
 
@@ -229,6 +357,7 @@ def reply(request, pk):
     placed beside it, under the nearest earlier comment that can take one.
     """
     comment = get_comment(pk)
+    target = live_page_of(comment)
     if comment.is_removed:
         messages.error(request, _("The comment has been removed and takes no replies."))
         return redirect(comment_url(comment))
@@ -243,7 +372,6 @@ def reply(request, pk):
             request, _("This comment takes no replies. Write a new comment instead.")
         )
         return redirect(comment_url(comment))
-    target = comment.content_object
     return TemplateResponse(
         request,
         "django_comments_xtd/reply.html",
@@ -260,11 +388,14 @@ def own_comment(request, pk, check):
     comment = get_comment(pk)
     if not check(comment, request.user):
         raise PermissionDenied
+    live_page_of(comment)
     return comment
 
 
+@on_live_page
 def edit(request, pk):
     comment = get_comment(pk)
+    live_page_of(comment)
     if not permissions.is_author(comment, request.user) or comment.is_removed:
         raise PermissionDenied
     if not permissions.can_edit(comment, request.user):
@@ -290,6 +421,7 @@ def edit(request, pk):
     )
 
 
+@on_live_page
 def delete(request, pk):
     comment = own_comment(request, pk, permissions.can_delete)
     if request.method == "POST":
@@ -303,6 +435,7 @@ def delete(request, pk):
     )
 
 
+@on_live_page
 def report(request, pk):
     comment = own_comment(request, pk, permissions.can_report)
     form = ReasonForm(

@@ -90,16 +90,16 @@ def upload_attachment(request, idea_id):
         raise PermissionDenied
     form = AttachmentForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if idea.attachments.count() >= settings.ATTACHMENTS_PER_IDEA:
+        attachment = services.add_attachment(
+            idea, request.user, form.cleaned_data["file"], form.checked
+        )
+        if attachment is None:
             form.add_error(
                 "file",
                 _("An idea can have at most %(count)s attachments. Remove one first.")
                 % {"count": settings.ATTACHMENTS_PER_IDEA},
             )
         else:
-            attachment = services.add_attachment(
-                idea, request.user, form.cleaned_data["file"], form.checked
-            )
             messages.success(
                 request,
                 _("%(name)s is attached.") % {"name": attachment.original_name},

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
@@ -15,7 +16,7 @@ from .. import permissions, services
 from ..forms import ReasonForm
 from ..models import CommentHiding, CommentReport
 from . import posted
-from .comments import comment_url, get_comment
+from .comments import PageUnavailable, comment_url, get_comment
 
 QUEUE_PAGE_SIZE = 20
 RECENTLY_HIDDEN = 20
@@ -95,6 +96,11 @@ def hide(request, pk):
             request, _("The comment is hidden and its author is told why.")
         )
         return redirect("participation_comments:queue")
+    try:
+        back_url = comment_url(comment)
+    except PageUnavailable:
+        # A comment on a removed or unpublished page can still be hidden.
+        back_url = reverse("participation_comments:queue")
     return TemplateResponse(
         request,
         "participation/comment_hide.html",
@@ -102,7 +108,7 @@ def hide(request, pk):
             "comment": comment,
             "form": form,
             "reports": comment.reports.open().select_related("reporter"),
-            "back_url": comment_url(comment),
+            "back_url": back_url,
         },
     )
 

@@ -1,13 +1,18 @@
 """Files the idea giver attaches: checked by content and size, served safely."""
 
 import io
+import os
 import zipfile
+import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from participation import uploads
 from participation.models import Attachment
 
 
@@ -17,9 +22,9 @@ def png_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def zip_bytes(names: dict[str, bytes]) -> bytes:
+def zip_bytes(names: dict[str, bytes], compression=zipfile.ZIP_STORED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
         for name, content in names.items():
             archive.writestr(name, content)
     return buffer.getvalue()
@@ -168,6 +173,19 @@ class TestRejectedFiles:
         assert "högst 1 bilagor" in response.text
         assert Attachment.objects.count() == 1
 
+    @pytest.mark.skipif(
+        not connection.features.has_select_for_update,
+        reason="the database takes no row locks",
+    )
+    def test_count_and_save_under_idea_lock(self, giver_client, idea):
+        with CaptureQueriesContext(connection) as queries:
+            upload(giver_client, idea, "en.png", png_bytes())
+
+        locking = [q["sql"] for q in queries if "FOR UPDATE" in q["sql"]]
+        assert Attachment.objects.count() == 1
+        assert len(locking) == 1
+        assert 'FROM "ideapages_ideapage"' in locking[0]
+
 
 class TestWhoMayAttach:
     def test_other_employee_cannot_attach(self, employee_client, idea):
@@ -246,3 +264,109 @@ class TestAttachmentDownload:
 
         assert "karta.png" in response.text
         assert Attachment.objects.get().get_absolute_url() in response.text
+
+
+def pdf_with_stream(
+    content: bytes, dictionary: bytes = b"/Filter /FlateDecode"
+) -> bytes:
+    """Return a PDF with `content` as one stream, deflated if `dictionary` says so."""
+    data = zlib.compress(content) if b"FlateDecode" in dictionary else content
+    return (
+        b"%PDF-1.5\n1 0 obj << /Type /Catalog >> endobj\n"
+        b"2 0 obj << /Type /ObjStm /N 1 /First 4 "
+        + dictionary
+        + b" /Length %d >>\nstream\n" % len(data)
+        + data
+        + b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF"
+    )
+
+
+class TestHiddenPdfContent:
+    def assert_rejected(self, response, message):
+        assert response.status_code == 200
+        assert message in response.text
+        assert not Attachment.objects.exists()
+
+    @pytest.mark.parametrize(
+        "name", [b"/JavaScript", b"/Launch", b"/EmbeddedFile", b"/JS"]
+    )
+    def test_name_in_object_stream_rejected(self, giver_client, idea, name):
+        objects = b"3 0 << /Type /Action /S " + name + b" (app.alert(1)) >>"
+
+        response = upload(giver_client, idea, "a.pdf", pdf_with_stream(objects))
+
+        self.assert_rejected(response, "innehåller skript")
+
+    def test_hex_escaped_name_rejected(self, giver_client, idea):
+        pdf = PDF.replace(b"/Catalog", b"/Catalog /OpenAction << /S /J#61vaScript >>")
+
+        response = upload(giver_client, idea, "a.pdf", pdf)
+
+        self.assert_rejected(response, "innehåller skript")
+
+    def test_plain_compressed_pdf_accepted(self, giver_client, idea):
+        page = b"BT /F1 12 Tf 72 712 Td (Cykelparkering) Tj ET" * 100
+
+        response = upload(giver_client, idea, "a.pdf", pdf_with_stream(page))
+
+        assert response.status_code == 302
+        assert Attachment.objects.count() == 1
+
+    def test_inflation_past_limit_rejected(self, giver_client, idea, monkeypatch):
+        monkeypatch.setattr(uploads, "MAX_PDF_INFLATED_BYTES", 1024 * 1024)
+        page = b"0 0 m 1 1 l S\n" * 100_000
+
+        response = upload(giver_client, idea, "a.pdf", pdf_with_stream(page))
+
+        self.assert_rejected(response, "packas upp till mer än 1,0")
+
+    def test_inflation_limit_counts_all_streams(self, giver_client, idea, monkeypatch):
+        monkeypatch.setattr(uploads, "MAX_PDF_INFLATED_BYTES", 1024 * 1024)
+        stream = pdf_with_stream(b"0 0 m 1 1 l S\n" * 50_000)
+        body = stream.split(b"trailer")[0]
+        pdf = body + body[body.index(b"2 0 obj") :] + b"trailer << >>\n%%EOF"
+
+        response = upload(giver_client, idea, "a.pdf", pdf)
+
+        self.assert_rejected(response, "packas upp till mer än 1,0")
+
+
+class TestArchiveLimits:
+    def assert_rejected(self, response, message):
+        assert response.status_code == 200
+        assert message in response.text
+        assert not Attachment.objects.exists()
+
+    def test_too_many_members_rejected(self, giver_client, idea, monkeypatch):
+        monkeypatch.setattr(uploads, "MAX_ARCHIVE_MEMBERS", 50)
+        members = {f"word/media/bild{n}.xml": b"<a/>" for n in range(50)}
+
+        response = upload(giver_client, idea, "a.docx", zip_bytes({**DOCX, **members}))
+
+        self.assert_rejected(response, "innehåller 52 filer")
+
+    def test_large_unpacked_size_rejected(self, giver_client, idea, monkeypatch):
+        monkeypatch.setattr(uploads, "MAX_ARCHIVE_UNCOMPRESSED", 1024 * 1024)
+        media = {"word/media/bild.bin": os.urandom(1024 * 1024)}
+
+        response = upload(giver_client, idea, "a.docx", zip_bytes({**DOCX, **media}))
+
+        self.assert_rejected(response, "packas upp till mer än 1,0")
+
+    def test_zip_bomb_rejected(self, giver_client, idea):
+        bomb = {"word/document.xml": b"\x00" * (5 * 1024 * 1024)}
+
+        docx = zip_bytes({**DOCX, **bomb}, zipfile.ZIP_DEFLATED)
+
+        response = upload(giver_client, idea, "a.docx", docx)
+
+        self.assert_rejected(response, "ovanligt hårt packat")
+
+    def test_small_repetitive_part_accepted(self, giver_client, idea):
+        styles = {"word/styles.xml": b"<w:style/>" * 10_000}
+
+        docx = zip_bytes({**DOCX, **styles}, zipfile.ZIP_DEFLATED)
+
+        response = upload(giver_client, idea, "a.docx", docx)
+
+        assert response.status_code == 302

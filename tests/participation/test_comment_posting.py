@@ -1,7 +1,11 @@
 """Posting comments and replies, and every way a post can be forged or broken."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
 from .conftest import comment_post_data, expired_timestamp_data
@@ -64,6 +68,23 @@ class TestPostComment:
         assert response.status_code == 200
         assert "error-summary" in response.text
         assert XtdComment.objects.count() == 0
+
+    def test_long_author_name_accepted(self, client, idea, make_user):
+        author = make_user(
+            first_name="Anna-Karin Margareta Elisabet",
+            last_name="Lindqvist-Johansson von Essen-Bergström",
+        )
+        client.force_login(author)
+
+        response = client.post(
+            POST_URL, comment_post_data(idea, "Långt namn."), follow=True
+        )
+
+        comment = XtdComment.objects.get()
+        assert len(author.get_full_name()) > 50
+        assert len(comment.user_name) == 50
+        assert author.get_full_name().startswith(comment.user_name.rstrip("…"))
+        assert author.get_full_name() in response.text
 
     def test_anonymous_post_sent_to_sign_in(self, client, idea):
         response = client.post(POST_URL, comment_post_data(idea, "Anonym"))
@@ -249,3 +270,209 @@ class TestLibraryPaths:
         response = employee_client.get(f"/kommentarer/{'9' * 30}/")
 
         assert response.status_code == 404
+
+
+class TestLibraryLeftoverPaths:
+    """The library's "done" pages, its link to a page and its format suffixes."""
+
+    @pytest.fixture
+    def comments(self, idea, make_user, make_comment):
+        shown = make_comment(idea, make_user(), "Synlig kommentar.")
+        hidden = make_comment(idea, make_user(), "Dold text.", is_public=False)
+        return shown, hidden
+
+    @pytest.mark.parametrize(
+        "path", ["posted/", "sent/", "flagged/", "deleted/", "approved/"]
+    )
+    def test_done_page_shows_comment(self, employee_client, idea, comments, path):
+        shown, _hidden = comments
+
+        response = employee_client.get(f"/kommentarer/{path}?c={shown.pk}")
+
+        assert response.status_code == 302
+        assert response["Location"] == f"/kommentarer/{shown.pk}/"
+
+    @pytest.mark.parametrize(
+        "path", ["posted/", "sent/", "flagged/", "deleted/", "approved/"]
+    )
+    @pytest.mark.parametrize("query", ["", "?c=abc", "?c=²", f"?c={'9' * 30}"])
+    def test_done_page_without_comment(self, employee_client, db, path, query):
+        response = employee_client.get(f"/kommentarer/{path}{query}")
+
+        assert response.status_code == 404
+
+    @pytest.mark.parametrize("path", ["posted/", "sent/"])
+    def test_done_page_hides_hidden_comment(self, employee_client, comments, path):
+        _shown, hidden = comments
+
+        response = employee_client.get(
+            f"/kommentarer/{path}?c={hidden.pk}", follow=True
+        )
+
+        assert response.status_code == 404
+        assert "Dold text." not in response.text
+
+    def test_page_link_redirects_to_page(self, employee_client, idea):
+        content_type = ContentType.objects.get_for_model(idea)
+
+        response = employee_client.get(f"/kommentarer/cr/{content_type.pk}/{idea.pk}/")
+
+        assert response.status_code == 302
+        assert response["Location"] == idea.url
+
+    def test_page_link_unpublished_not_found(self, employee_client, idea):
+        content_type = ContentType.objects.get_for_model(idea)
+        idea.unpublish()
+
+        response = employee_client.get(f"/kommentarer/cr/{content_type.pk}/{idea.pk}/")
+
+        assert response.status_code == 404
+
+    @pytest.mark.parametrize(
+        "model_path", ["{user_type}/{user}", "{idea_type}/abc", f"{'9' * 30}/1"]
+    )
+    def test_page_link_to_other_not_found(
+        self, employee_client, employee, idea, model_path
+    ):
+        path = model_path.format(
+            user_type=ContentType.objects.get_for_model(employee).pk,
+            user=employee.pk,
+            idea_type=ContentType.objects.get_for_model(idea).pk,
+        )
+
+        response = employee_client.get(f"/kommentarer/cr/{path}/")
+
+        assert response.status_code == 404
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "post.json",
+            "posted.json",
+            "sent.json",
+            "reply/{c}.json",
+            "flag/{c}.api",
+            "delete/{c}.json/",
+            "cr/{idea_type}/{idea}.json",
+        ],
+    )
+    @pytest.mark.parametrize("method", ["get", "post"])
+    def test_format_suffix_not_found(
+        self, employee_client, idea, comments, path, method
+    ):
+        shown, _hidden = comments
+        url = "/kommentarer/" + path.format(
+            c=shown.pk,
+            idea_type=ContentType.objects.get_for_model(idea).pk,
+            idea=idea.pk,
+        )
+
+        response = getattr(employee_client, method)(url)
+
+        assert response.status_code == 404
+
+
+class TestRejectedPostLog:
+    FORGED = "1\n2026-01-01 12:00:00 CRITICAL idebanken admin signed in"
+
+    def test_log_line_has_no_posted_text(self, employee_client, idea, caplog):
+        data = comment_post_data(idea, "Text", object_pk=self.FORGED)
+
+        with caplog.at_level("WARNING", logger="participation"):
+            employee_client.post(POST_URL, data)
+
+        [record] = [r for r in caplog.records if r.name.startswith("participation")]
+        message = record.getMessage()
+        assert "\n" not in message
+        assert "CRITICAL" not in message
+        assert "reason=invalid_page_id" in message
+
+
+class TestDoublePost:
+    def test_resent_comment_saved_once(self, employee_client, idea):
+        data = comment_post_data(idea, "Skickad två gånger.")
+        employee_client.post(POST_URL, data)
+
+        response = employee_client.post(POST_URL, data)
+
+        comment = XtdComment.objects.get()
+        assert response.status_code == 302
+        assert response["Location"].endswith(f"?comment={comment.pk}#c{comment.pk}")
+
+    def test_resent_comment_message(self, employee_client, idea):
+        data = comment_post_data(idea, "Skickad två gånger.")
+        employee_client.post(POST_URL, data)
+
+        response = employee_client.post(POST_URL, data, follow=True)
+
+        assert "Du hade redan skickat den här kommentaren" in response.text
+
+    def test_resent_reply_saved_once(
+        self, employee_client, idea, make_user, make_comment
+    ):
+        parent = make_comment(idea, make_user(), "Fråga?")
+        data = comment_post_data(idea, "Svar!", reply_to=parent.pk)
+        employee_client.post(POST_URL, data)
+
+        employee_client.post(POST_URL, data)
+
+        assert XtdComment.objects.filter(comment="Svar!").count() == 1
+
+    def test_same_text_other_parent_saved(
+        self, employee_client, idea, make_user, make_comment
+    ):
+        parent = make_comment(idea, make_user(), "Fråga?")
+        employee_client.post(POST_URL, comment_post_data(idea, "Håller med."))
+
+        employee_client.post(
+            POST_URL, comment_post_data(idea, "Håller med.", reply_to=parent.pk)
+        )
+
+        assert XtdComment.objects.filter(comment="Håller med.").count() == 2
+
+    def test_same_text_other_user_saved(self, client, idea, make_user):
+        data = comment_post_data(idea, "Håller med.")
+        for user in (make_user(), make_user()):
+            client.force_login(user)
+            client.post(POST_URL, data)
+
+        assert XtdComment.objects.filter(comment="Håller med.").count() == 2
+
+    def test_same_text_later_saved(self, employee_client, idea):
+        data = comment_post_data(idea, "Påminnelse.")
+        employee_client.post(POST_URL, data)
+        XtdComment.objects.update(submit_date=timezone.now() - timedelta(minutes=10))
+
+        employee_client.post(POST_URL, data)
+
+        assert XtdComment.objects.count() == 2
+
+
+class TestCommentLength:
+    def test_form_states_max_length(self, employee_client, idea):
+        response = employee_client.get(idea.url)
+
+        assert 'maxlength="3000"' in response.text
+        assert 'aria-describedby="id_comment_helptext"' in response.text
+        assert 'id="id_comment_helptext"' in response.text
+        assert "Högst 3000 tecken" in response.text
+
+    def test_overlong_comment_keeps_text(self, employee_client, idea):
+        text = "Lång text. " * 300
+
+        response = employee_client.post(POST_URL, comment_post_data(idea, text))
+
+        assert response.status_code == 200
+        assert text.strip() in response.text
+        assert "Kommentaren är 3299 tecken lång" in response.text
+        assert XtdComment.objects.count() == 0
+
+    def test_edit_form_states_max_length(
+        self, employee_client, employee, idea, make_comment
+    ):
+        comment = make_comment(idea, employee, "Min text.")
+
+        response = employee_client.get(f"/kommentarer/{comment.pk}/andra/")
+
+        assert 'aria-describedby="id_comment_helptext"' in response.text
+        assert "Högst 3000 tecken" in response.text
