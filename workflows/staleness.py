@@ -19,7 +19,7 @@ def latest_step(idea) -> dict | None:
     step = {
         "step": event.get_action_display(),
         "date": formats.date_format(
-            timezone.localtime(event.created_at), "SHORT_DATETIME_FORMAT"
+            timezone.localtime(event.created_at), "DATETIME_FORMAT"
         ),
     }
     if event.actor is None:

@@ -1,6 +1,7 @@
 """Bad input keeps what was typed and names what is missing; nothing is recorded."""
 
 import json
+import re
 
 from django.urls import reverse
 
@@ -110,6 +111,21 @@ class TestErrorSummary:
         assert 'tabindex="-1"' in summary
         assert '<a href="#id_reason">' in summary
         assert "js/process_admin.js" in page
+
+
+class TestCriterionFields:
+    def test_each_criterion_is_a_fieldset(self, idea, people, client):
+        client.force_login(people.ambassador)
+        page = client.get(action_url(idea, "develop")).content.decode()
+        assert page.count('<fieldset class="process-form__criterion">') == 4
+        assert page.count("<legend") >= 4
+
+    def test_no_label_without_target(self, idea, people, client):
+        client.force_login(people.ambassador)
+        page = client.get(action_url(idea, "develop")).content.decode()
+        labels = re.findall(r"<label\b[^>]*>", page)
+        assert labels
+        assert [label for label in labels if "for=" not in label] == []
 
 
 class TestPeopleChoices:

@@ -59,6 +59,19 @@ class TestNewsFromIdea:
         page = client.get(unit_implementing.url).content.decode()
         assert news_url(unit_implementing) in page
 
+    @pytest.mark.parametrize(
+        ("stage", "text"),
+        [
+            ("implementing", "Idén genomförs och har ingen nyhet ännu."),
+            ("implemented", "Idén är genomförd och har ingen nyhet ännu."),
+        ],
+    )
+    def test_offer_names_the_stage(self, stage, text, people, client, request):
+        reached = request.getfixturevalue(stage)
+        client.force_login(people.communicator)
+        page = client.get(reached.url).content.decode()
+        assert text in page
+
 
 class TestPublishedNews:
     @pytest.fixture

@@ -42,6 +42,10 @@ class TestIdeaPage:
         assert "De fyra kriterierna" in page
         assert "Kommentar om reach." in page
 
+    def test_assessment_outcome_reads_as_result(self, developed, people, client):
+        page = page_text(client, people.giver, developed.url)
+        assert "<h3>Vidareutvecklas, <time" in page
+
     def test_assessment_criteria_shown_to_process_roles(
         self, developed, people, client
     ):

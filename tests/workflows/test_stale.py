@@ -1,7 +1,10 @@
 """An action on a step that has moved on gets a clear message and records nothing."""
 
 import pytest
+from django.contrib import messages
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from ideapages.models import IdeaPage
 from ideapages.status import IdeaStatus
@@ -74,6 +77,23 @@ class TestStaleTab:
             "workflows_admin:idea", args=[idea.pk]
         )
         assert "Steget är redan taget" in response.content.decode()
+
+    def test_old_link_message_is_a_warning(self, idea, people, act, client):
+        url = action_url(idea, "develop")
+        act(people.ambassador, idea, "close")
+        client.force_login(people.second_ambassador)
+        response = client.get(url, follow=True)
+        levels = [message.level for message in response.context["messages"]]
+        assert levels == [messages.WARNING]
+
+    def test_old_link_message_gives_long_date(self, idea, people, act, client):
+        url = action_url(idea, "develop")
+        act(people.ambassador, idea, "close")
+        event = ProcessEvent.objects.filter(idea=idea).latest("created_at")
+        client.force_login(people.second_ambassador)
+        response = client.get(url, follow=True)
+        long_date = date_format(timezone.localtime(event.created_at), "DATETIME_FORMAT")
+        assert long_date in response.content.decode()
 
     def test_wagtail_modal_shows_stale_error(self, idea, people, client):
         state = current_state(idea)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ideapages.status import IdeaStatus
 
@@ -186,8 +187,10 @@ CRITERIA = [
 
 
 class AssessmentOutcome(models.TextChoices):
-    DEVELOP = "develop", _("Develop further")
-    DIRECT = "direct", _("Realise directly")
+    # The outcome as a result. The action's button uses the same English
+    # words as a command, and Swedish needs a different form for each.
+    DEVELOP = "develop", pgettext_lazy("assessment outcome", "Develop further")
+    DIRECT = "direct", pgettext_lazy("assessment outcome", "Realise directly")
     PAUSE = "pause", _("Paused")
     CLOSE = "close", _("Closed")
 

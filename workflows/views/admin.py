@@ -123,7 +123,7 @@ class ActionView(ProcessAdminMixin, TemplateView):
                 self.task, self.task_state, self.idea, request.user, self.spec
             )
         except PermissionDenied as rejection:
-            messages.error(request, str(rejection))
+            messages.warning(request, str(rejection))
             return redirect(idea_process_url(self.idea))
         return super().dispatch(request, *args, **kwargs)
 
@@ -147,7 +147,7 @@ class ActionView(ProcessAdminMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         if not self.is_open():
-            messages.error(request, stale_message(self.idea))
+            messages.warning(request, stale_message(self.idea))
             return redirect(idea_process_url(self.idea))
         form = self.form_class(task_state=self.task_state)
         return self.render_to_response(self.get_context_data(form=form))
@@ -222,12 +222,12 @@ class StopProcessView(ProcessAdminMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("workflows.cancel_idea_process"):
-            messages.error(
+            messages.warning(
                 request, _("Stopping an idea's process needs a permission you lack.")
             )
             return redirect(idea_process_url(self.idea))
         if current_workflow_state(self.idea) is None:
-            messages.error(request, _("The idea has no process running to stop."))
+            messages.warning(request, _("The idea has no process running to stop."))
             return redirect(idea_process_url(self.idea))
         return super().dispatch(request, *args, **kwargs)
 
