@@ -1,7 +1,9 @@
 """Reporting comments, the moderation queue, hiding with a reason and restoring."""
 
 import pytest
+from django.urls import reverse
 
+from accounts import roles
 from notifications.models import Notification
 from participation.models import CommentHiding, CommentReport
 
@@ -156,3 +158,22 @@ class TestHideComment:
         reported.refresh_from_db()
         assert not reported.is_removed
         assert CommentReport.objects.open().count() == 0
+
+
+class TestAdminMenu:
+    """The admin menu leads moderators to the queue, which lives on the site."""
+
+    def test_menu_item_shown_to_ambassador(self, moderator_client):
+        response = moderator_client.get(reverse("wagtailadmin_home"))
+
+        assert response.status_code == 200
+        assert "reported-comments" in response.text
+        assert "/kommentarer/moderering/" in response.text
+
+    def test_menu_item_hidden_from_communicator(self, client, make_user):
+        client.force_login(make_user(roles.EMPLOYEE, roles.COMMUNICATOR))
+
+        response = client.get(reverse("wagtailadmin_home"))
+
+        assert response.status_code == 200
+        assert "reported-comments" not in response.text
