@@ -58,9 +58,10 @@ class Notification(models.Model):
     def __str__(self):
         return f"{self.kind} → {self.recipient_id}"
 
-    def template_context(self) -> dict:
+    def template_context(self, for_email: bool = False) -> dict:
         return {
             "notification": self,
+            "for_email": for_email,
             "idea": self.idea,
             "actor": self.actor,
             **self.params,
@@ -72,7 +73,12 @@ class Notification(models.Model):
         )
         return " ".join(text.split())
 
-    def render_body(self) -> str:
+    def render_body(self, for_email: bool = False) -> str:
+        """Render the text; only the e-mail's text carries absolute links.
+
+        The site shows each notification with a link to its idea, so the
+        site's text leaves out the addresses the e-mail needs.
+        """
         return render_to_string(
-            f"notifications/kinds/{self.kind}.txt", self.template_context()
+            f"notifications/kinds/{self.kind}.txt", self.template_context(for_email)
         ).strip()
