@@ -190,6 +190,28 @@ class TestRejectedFiles:
         assert 'FROM "ideapages_ideapage"' in locking[0]
 
 
+class TestRejectedUploadPage:
+    def test_asks_to_choose_file_again(self, giver_client, idea):
+        response = upload(giver_client, idea, "bild.svg", b"<svg></svg>")
+
+        assert response.status_code == 200
+        assert "Välj filen igen" in response.text
+        assert "Inget av det du skrev har försvunnit" not in response.text
+
+    def test_text_forms_keep_general_message(
+        self, moderator_client, giver_client, idea
+    ):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        attachment = Attachment.objects.get()
+
+        response = moderator_client.post(
+            f"/deltagande/bilagor/{attachment.pk}/ta-bort/", {"reason": ""}
+        )
+
+        assert "Inget av det du skrev har försvunnit" in response.text
+        assert "Välj filen igen" not in response.text
+
+
 class TestWhoMayAttach:
     def test_other_employee_cannot_attach(self, employee_client, idea):
         response = upload(employee_client, idea, "karta.png", png_bytes())
