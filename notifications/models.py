@@ -1,7 +1,13 @@
 from django.conf import settings
+from django.core import signing
 from django.db import models
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# Salt of the signed links on the notifications page, so that a signature
+# made for another purpose cannot open a notification.
+OPEN_LINK_SALT = "notifications.open"
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -57,6 +63,20 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.recipient_id}"
+
+    def get_open_url(self) -> str:
+        """Return the signed link that marks this notification read and opens it."""
+        token = signing.Signer(salt=OPEN_LINK_SALT).sign(str(self.pk))
+        return reverse("notifications:open", kwargs={"token": token})
+
+    def target_url(self) -> str:
+        """Return the page the notification is about: its comment, idea or the list."""
+        if self.idea is None:
+            return reverse("notifications:list")
+        comment_id = self.params.get("comment_id")
+        if self.kind == "idea_comment" and isinstance(comment_id, int):
+            return f"{self.idea.url}?comment={comment_id}#c{comment_id}"
+        return self.idea.url
 
     def template_context(self, for_email: bool = False) -> dict:
         return {
