@@ -4,6 +4,7 @@ from django.db import models
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 # Salt of the signed links on the notifications page, so that a signature
 # made for another purpose cannot open a notification.
@@ -76,6 +77,11 @@ class Notification(models.Model):
         comment_id = self.params.get("comment_id")
         if self.kind == "idea_comment" and isinstance(comment_id, int):
             return f"{self.idea.url}?comment={comment_id}#c{comment_id}"
+        news_page_id = self.params.get("news_page_id")
+        if self.kind == "idea_news_published" and isinstance(news_page_id, int):
+            news_page = Page.objects.live().filter(pk=news_page_id).first()
+            if news_page is not None:
+                return news_page.url
         return self.idea.url
 
     def template_context(self, for_email: bool = False) -> dict:
