@@ -4,7 +4,6 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -17,7 +16,7 @@ from ideapages.models import IdeaPage
 from .. import permissions, services
 from ..forms import AttachmentForm, ReasonForm
 from ..models import Attachment
-from . import posted
+from . import ActionRejected, posted, rejected_action
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +86,10 @@ def followed_ideas(request):
 def upload_attachment(request, idea_id):
     idea = get_idea(idea_id)
     if not permissions.is_giver(idea, request.user):
-        raise PermissionDenied
+        return rejected_action(
+            request,
+            ActionRejected(_("Only the idea's giver can attach files to it.")),
+        )
     form = AttachmentForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         attachment = services.add_attachment(
@@ -129,7 +131,15 @@ def remove_attachment(request, pk):
     """
     attachment = get_object_or_404(Attachment.objects.select_related("idea"), pk=pk)
     if not permissions.can_remove_attachment(attachment, request.user):
-        raise PermissionDenied
+        return rejected_action(
+            request,
+            ActionRejected(
+                _(
+                    "Only the idea's giver, idea ambassadors and the innovation "
+                    "group can remove an attachment."
+                )
+            ),
+        )
     idea = attachment.idea
     if permissions.removes_as_moderator(attachment, request.user):
         return remove_attachment_as_moderator(request, attachment)

@@ -217,6 +217,7 @@ class TestWhoMayAttach:
         response = upload(employee_client, idea, "karta.png", png_bytes())
 
         assert response.status_code == 403
+        assert "Bara idégivaren kan bifoga filer" in response.text
         assert not Attachment.objects.exists()
 
     def test_upload_form_only_for_giver(self, employee_client, giver_client, idea):
@@ -280,6 +281,7 @@ class TestWhoMayAttach:
 
         assert shown.status_code == 403
         assert posted.status_code == 403
+        assert "Bara idégivaren, idéambassadörerna" in posted.text
         assert Attachment.objects.exists()
 
 
