@@ -1,7 +1,14 @@
 from django.conf import settings
+from django.core import signing
 from django.db import models
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+# Salt of the signed links on the notifications page, so that a signature
+# made for another purpose cannot open a notification.
+OPEN_LINK_SALT = "notifications.open"
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -58,9 +65,29 @@ class Notification(models.Model):
     def __str__(self):
         return f"{self.kind} → {self.recipient_id}"
 
-    def template_context(self) -> dict:
+    def get_open_url(self) -> str:
+        """Return the signed link that marks this notification read and opens it."""
+        token = signing.Signer(salt=OPEN_LINK_SALT).sign(str(self.pk))
+        return reverse("notifications:open", kwargs={"token": token})
+
+    def target_url(self) -> str:
+        """Return the page the notification is about: its comment, idea or the list."""
+        if self.idea is None:
+            return reverse("notifications:list")
+        comment_id = self.params.get("comment_id")
+        if self.kind == "idea_comment" and isinstance(comment_id, int):
+            return f"{self.idea.url}?comment={comment_id}#c{comment_id}"
+        news_page_id = self.params.get("news_page_id")
+        if self.kind == "idea_news_published" and isinstance(news_page_id, int):
+            news_page = Page.objects.live().filter(pk=news_page_id).first()
+            if news_page is not None:
+                return news_page.url
+        return self.idea.url
+
+    def template_context(self, for_email: bool = False) -> dict:
         return {
             "notification": self,
+            "for_email": for_email,
             "idea": self.idea,
             "actor": self.actor,
             **self.params,
@@ -72,7 +99,12 @@ class Notification(models.Model):
         )
         return " ".join(text.split())
 
-    def render_body(self) -> str:
+    def render_body(self, for_email: bool = False) -> str:
+        """Render the text; only the e-mail's text carries absolute links.
+
+        The site shows each notification with a link to its idea, so the
+        site's text leaves out the addresses the e-mail needs.
+        """
         return render_to_string(
-            f"notifications/kinds/{self.kind}.txt", self.template_context()
+            f"notifications/kinds/{self.kind}.txt", self.template_context(for_email)
         ).strip()

@@ -46,7 +46,7 @@ def send_notification_email(notification_id: int) -> bool:
 
     with translation.override(recipient_language(recipient)):
         subject = notification.render_subject()
-        body = notification.render_body()
+        body = notification.render_body(for_email=True)
     notification.email_attempts += 1
     try:
         send_mail(subject, body, None, [recipient.email])

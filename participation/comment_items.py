@@ -38,6 +38,7 @@ ROW_FIELDS = [
     "user__username",
     "user__is_active",
     "hiding__id",
+    "import_source__id",
     "last_edited_at",
     "open_report_count",
     "reported_by_user",
@@ -88,6 +89,7 @@ class CommentItem:
     author_name: str
     is_former_employee: bool
     is_hidden: bool
+    is_missing_import: bool
     edited_at: datetime | None
     parent_anchor: str = ""
     parent_author_name: str = ""
@@ -165,6 +167,10 @@ def build_items(entries, user, url_prefix: str) -> list[dict]:
             author_name=display_name(row),
             is_former_employee=not row["user__is_active"],
             is_hidden=row["is_removed"] and row["hiding__id"] is not None,
+            # import_comments creates an authorless placeholder for each
+            # parent missing from the data; imported comments have authors.
+            is_missing_import=row["import_source__id"] is not None
+            and row["user_id"] is None,
             edited_at=row["last_edited_at"],
             shown_below_parent=entry.depth <= max_level,
             is_orphan=entry.depth == 0 and entry.parent_id != entry.pk,

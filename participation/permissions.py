@@ -49,3 +49,12 @@ def is_giver(idea, user) -> bool:
 
 def can_remove_attachment(attachment, user) -> bool:
     return is_giver(attachment.idea, user) or can_moderate(user)
+
+
+def removes_as_moderator(attachment, user) -> bool:
+    """Return whether `user` removes someone else's attachment as a moderator.
+
+    A moderator must then give a reason, which the giver is sent. A giver
+    who is also a moderator removes their own attachments as the giver.
+    """
+    return not is_giver(attachment.idea, user) and can_moderate(user)

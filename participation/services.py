@@ -289,3 +289,35 @@ def remove_attachment(attachment, user) -> None:
     )
     attachment.file.delete(save=False)
     attachment.delete()
+
+
+@transaction.atomic
+def remove_attachment_as_moderator(attachment, moderator, reason: str) -> None:
+    """Remove someone else's attachment and tell the giver why.
+
+    The notification stores the file name, the moderator and the reason,
+    so it stays on record after the file is gone. The file is deleted from
+    storage only once the transaction commits.
+    """
+    idea = attachment.idea
+    attachment_id = attachment.pk
+    file = attachment.file
+    logger.info(
+        "attachment removed by moderator attachment=%s idea=%s moderator=%s "
+        "uploaded_by=%s",
+        attachment_id,
+        idea.pk,
+        moderator.pk,
+        attachment.uploaded_by_id,
+    )
+    attachment.delete()
+    transaction.on_commit(lambda: file.delete(save=False))
+    notify(
+        [idea.owner],
+        "attachment_removed",
+        idea=idea,
+        actor=moderator,
+        file_name=attachment.original_name,
+        reason=reason,
+        idea_url=absolute_url(idea.url),
+    )

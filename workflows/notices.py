@@ -16,11 +16,16 @@ GIVER_STEP = "process_step"
 ASSIGNED = "process_assigned"
 PLAN_CHANGED = "process_plan_changed"
 NEWS_WANTED = "process_news_wanted"
+NEWS_PUBLISHED = "idea_news_published"
 
 
 def idea_url(idea) -> str:
     """Return the idea's address for an e-mail, which needs it absolute."""
-    url = idea.get_url() or ""
+    return absolute_page_url(idea)
+
+
+def absolute_page_url(page) -> str:
+    url = page.get_url() or ""
     if url.startswith(("http://", "https://")):
         return url
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
@@ -41,6 +46,22 @@ def tell_giver(idea, event, kind: str = GIVER_STEP):
         status=str(event.status),
         motivation=event.motivation,
         idea_url=idea_url(idea),
+    )
+
+
+def tell_giver_of_news(idea, news_page, actor):
+    """Tell the giver that news about their idea is published, with its link.
+
+    Publishing news changes no status, so this is not a process step notice.
+    """
+    return notify(
+        [idea.owner],
+        NEWS_PUBLISHED,
+        idea=idea,
+        actor=actor,
+        news_page_id=news_page.pk,
+        news_title=news_page.title,
+        news_url=absolute_page_url(news_page),
     )
 
 

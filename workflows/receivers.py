@@ -83,8 +83,8 @@ def record_news(sender, instance, revision=None, **kwargs):
     if already:
         return
     user = getattr(revision, "user", None)
-    event = record_event(idea, ProcessAction.NEWS_PUBLISH, user, news_page=instance)
-    notices.tell_giver(idea, event)
+    record_event(idea, ProcessAction.NEWS_PUBLISH, user, news_page=instance)
+    notices.tell_giver_of_news(idea, instance, user)
 
 
 def skip_ideas(notifier):

@@ -101,7 +101,8 @@ def idea_attachments(context, idea):
         "idea": idea,
         "attachments": list(Attachment.objects.filter(idea=idea)),
         "is_giver": is_giver,
-        "can_remove": is_giver or permissions.can_moderate(request.user),
+        # A moderator removes someone else's file through a form with a reason.
+        "removes_with_reason": not is_giver and permissions.can_moderate(request.user),
         "form": AttachmentForm() if is_giver else None,
     }
 

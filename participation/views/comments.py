@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
@@ -26,7 +25,7 @@ from django_comments_xtd.models import MaxThreadLevelExceededException, XtdComme
 
 from .. import permissions, services
 from ..forms import MAX_COMMENT_ID, CommentTextForm, ReasonForm
-from . import posted
+from . import ActionRejected, posted, rejected_action
 
 logger = logging.getLogger(__name__)
 
@@ -296,12 +295,17 @@ def live_page_of(comment):
 
 
 def on_live_page(view):
-    """Return a 404 page with the reason when the comment's page is not live."""
+    """Return a 404 page with the reason when the comment's page is not live.
+
+    A refused action gets a 403 page with the reason from its ActionRejected.
+    """
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
+        except ActionRejected as error:
+            return rejected_action(request, error)
         except PageUnavailable:
             return TemplateResponse(
                 request,
@@ -384,20 +388,43 @@ def reply(request, pk):
     )
 
 
-def own_comment(request, pk, check):
-    comment = get_comment(pk)
-    if not check(comment, request.user):
-        raise PermissionDenied
-    live_page_of(comment)
-    return comment
+def check_author(comment, user, action: str) -> None:
+    """Raise ActionRejected, with the reason, unless `user` may edit or delete it."""
+    if comment.is_removed:
+        if action == "delete":
+            raise ActionRejected(_("The comment is already removed."))
+        raise ActionRejected(_("The comment is removed and can no longer be edited."))
+    if not permissions.is_author(comment, user):
+        if action == "delete":
+            raise ActionRejected(
+                _(
+                    "Only the person who wrote the comment can delete it. If it "
+                    "breaks the rules, report it."
+                )
+            )
+        raise ActionRejected(_("Only the person who wrote the comment can edit it."))
+
+
+def check_reportable(comment, user) -> None:
+    """Raise ActionRejected, with the reason, unless `user` may report it."""
+    if permissions.is_author(comment, user):
+        raise ActionRejected(
+            _(
+                "You cannot report your own comment. You can edit it for a while "
+                "after posting, or delete it."
+            )
+        )
+    if comment.is_removed:
+        raise ActionRejected(
+            _("The comment is removed, so there is nothing left to report.")
+        )
 
 
 @on_live_page
 def edit(request, pk):
     comment = get_comment(pk)
     live_page_of(comment)
-    if not permissions.is_author(comment, request.user) or comment.is_removed:
-        raise PermissionDenied
+    check_author(comment, request.user, "edit")
     if not permissions.can_edit(comment, request.user):
         messages.error(
             request,
@@ -423,7 +450,9 @@ def edit(request, pk):
 
 @on_live_page
 def delete(request, pk):
-    comment = own_comment(request, pk, permissions.can_delete)
+    comment = get_comment(pk)
+    live_page_of(comment)
+    check_author(comment, request.user, "delete")
     if request.method == "POST":
         services.delete_comment(comment, request.user)
         messages.success(request, _("Your comment is deleted."))
@@ -437,7 +466,9 @@ def delete(request, pk):
 
 @on_live_page
 def report(request, pk):
-    comment = own_comment(request, pk, permissions.can_report)
+    comment = get_comment(pk)
+    live_page_of(comment)
+    check_reportable(comment, request.user)
     form = ReasonForm(
         posted(request),
         help_text=_("Say which rule the comment breaks. Only moderators read it."),

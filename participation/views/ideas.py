@@ -4,9 +4,8 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,9 +14,9 @@ from django.views.decorators.http import require_POST
 from ideapages.models import IdeaPage
 
 from .. import permissions, services
-from ..forms import AttachmentForm
+from ..forms import AttachmentForm, ReasonForm
 from ..models import Attachment
-from . import posted
+from . import ActionRejected, posted, rejected_action
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +86,10 @@ def followed_ideas(request):
 def upload_attachment(request, idea_id):
     idea = get_idea(idea_id)
     if not permissions.is_giver(idea, request.user):
-        raise PermissionDenied
+        return rejected_action(
+            request,
+            ActionRejected(_("Only the idea's giver can attach files to it.")),
+        )
     form = AttachmentForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         attachment = services.add_attachment(
@@ -121,15 +123,56 @@ def upload_attachment(request, idea_id):
     )
 
 
-@require_POST
 def remove_attachment(request, pk):
+    """Remove an attachment: the giver with one POST, a moderator with a reason.
+
+    A moderator removing someone else's attachment gets a form on a GET and
+    must give a reason, which the giver is sent on the site and by e-mail.
+    """
     attachment = get_object_or_404(Attachment.objects.select_related("idea"), pk=pk)
     if not permissions.can_remove_attachment(attachment, request.user):
-        raise PermissionDenied
+        return rejected_action(
+            request,
+            ActionRejected(
+                _(
+                    "Only the idea's giver, idea ambassadors and the innovation "
+                    "group can remove an attachment."
+                )
+            ),
+        )
     idea = attachment.idea
+    if permissions.removes_as_moderator(attachment, request.user):
+        return remove_attachment_as_moderator(request, attachment)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.remove_attachment(attachment, request.user)
     messages.success(request, _("The attachment is removed."))
     return redirect(f"{idea.url}#attachments")
+
+
+def remove_attachment_as_moderator(request, attachment):
+    idea = attachment.idea
+    form = ReasonForm(
+        posted(request),
+        help_text=_(
+            "Say why the file is removed, for example that it contains personal "
+            "data. The idea giver is sent the reason."
+        ),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.remove_attachment_as_moderator(
+            attachment, request.user, form.cleaned_data["reason"]
+        )
+        messages.success(
+            request,
+            _("The attachment is removed and the idea giver is told why."),
+        )
+        return redirect(f"{idea.url}#attachments")
+    return TemplateResponse(
+        request,
+        "participation/attachment_remove.html",
+        {"idea": idea, "attachment": attachment, "form": form},
+    )
 
 
 def download_attachment(request, pk):

@@ -3,7 +3,6 @@
 from collections import OrderedDict
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,7 +14,7 @@ from wagtail.models import Page
 from .. import permissions, services
 from ..forms import ReasonForm
 from ..models import CommentHiding, CommentReport
-from . import posted
+from . import ActionRejected, posted, rejected_action
 from .comments import PageUnavailable, comment_url, get_comment
 
 QUEUE_PAGE_SIZE = 20
@@ -25,7 +24,16 @@ RECENTLY_HIDDEN = 20
 def moderator_required(view):
     def wrapped(request, *args, **kwargs):
         if not permissions.can_moderate(request.user):
-            raise PermissionDenied
+            return rejected_action(
+                request,
+                ActionRejected(
+                    _(
+                        "Only idea ambassadors and the innovation group can "
+                        "moderate comments. To point out a comment that breaks "
+                        "the rules, report it."
+                    )
+                ),
+            )
         return view(request, *args, **kwargs)
 
     wrapped.__doc__ = view.__doc__

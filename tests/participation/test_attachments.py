@@ -1,6 +1,7 @@
 """Files the idea giver attaches: checked by content and size, served safely."""
 
 import io
+import logging
 import os
 import zipfile
 import zlib
@@ -12,6 +13,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from accounts import roles
+from notifications.models import Notification
 from participation import uploads
 from participation.models import Attachment
 
@@ -187,11 +190,34 @@ class TestRejectedFiles:
         assert 'FROM "ideapages_ideapage"' in locking[0]
 
 
+class TestRejectedUploadPage:
+    def test_asks_to_choose_file_again(self, giver_client, idea):
+        response = upload(giver_client, idea, "bild.svg", b"<svg></svg>")
+
+        assert response.status_code == 200
+        assert "Välj filen igen" in response.text
+        assert "Inget av det du skrev har försvunnit" not in response.text
+
+    def test_text_forms_keep_general_message(
+        self, moderator_client, giver_client, idea
+    ):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        attachment = Attachment.objects.get()
+
+        response = moderator_client.post(
+            f"/deltagande/bilagor/{attachment.pk}/ta-bort/", {"reason": ""}
+        )
+
+        assert "Inget av det du skrev har försvunnit" in response.text
+        assert "Välj filen igen" not in response.text
+
+
 class TestWhoMayAttach:
     def test_other_employee_cannot_attach(self, employee_client, idea):
         response = upload(employee_client, idea, "karta.png", png_bytes())
 
         assert response.status_code == 403
+        assert "Bara idégivaren kan bifoga filer" in response.text
         assert not Attachment.objects.exists()
 
     def test_upload_form_only_for_giver(self, employee_client, giver_client, idea):
@@ -216,13 +242,134 @@ class TestWhoMayAttach:
 
         assert not Attachment.objects.exists()
 
-    def test_moderator_removes_attachment(self, giver_client, moderator_client, idea):
+    def test_giver_removes_without_notice(self, giver_client, idea):
         upload(giver_client, idea, "karta.png", png_bytes())
         attachment = Attachment.objects.get()
 
-        moderator_client.post(f"/deltagande/bilagor/{attachment.pk}/ta-bort/")
+        response = giver_client.post(f"/deltagande/bilagor/{attachment.pk}/ta-bort/")
 
+        assert response.status_code == 302
+        assert not Notification.objects.exists()
+
+    def test_giver_remove_needs_post(self, giver_client, idea):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        attachment = Attachment.objects.get()
+
+        response = giver_client.get(f"/deltagande/bilagor/{attachment.pk}/ta-bort/")
+
+        assert response.status_code == 405
+        assert Attachment.objects.exists()
+
+    @pytest.mark.parametrize(
+        "role_names",
+        [
+            (roles.EMPLOYEE,),
+            (roles.EMPLOYEE, roles.COMMUNICATOR),
+            (roles.EMPLOYEE, roles.IMPLEMENTER),
+        ],
+    )
+    def test_other_roles_cannot_remove(
+        self, giver_client, client, idea, make_user, role_names
+    ):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        attachment = Attachment.objects.get()
+        client.force_login(make_user(*role_names))
+        url = f"/deltagande/bilagor/{attachment.pk}/ta-bort/"
+
+        shown = client.get(url)
+        posted = client.post(url, {"reason": "Personuppgifter."})
+
+        assert shown.status_code == 403
+        assert posted.status_code == 403
+        assert "Bara idégivaren, idéambassadörerna" in posted.text
+        assert Attachment.objects.exists()
+
+
+class TestModeratorRemovesAttachment:
+    REASON = "Filen innehåller personnummer."
+
+    @pytest.fixture
+    def attachment(self, giver_client, idea):
+        upload(giver_client, idea, "karta.png", png_bytes())
+        return Attachment.objects.get()
+
+    def url(self, attachment):
+        return f"/deltagande/bilagor/{attachment.pk}/ta-bort/"
+
+    def test_idea_page_links_reason_form(self, moderator_client, attachment, idea):
+        page = moderator_client.get(idea.url).text
+
+        assert f'href="{self.url(attachment)}"' in page
+        assert f'action="{self.url(attachment)}"' not in page
+
+    def test_form_asks_for_reason(self, moderator_client, attachment):
+        response = moderator_client.get(self.url(attachment))
+
+        assert response.status_code == 200
+        assert 'name="reason"' in response.text
+        assert Attachment.objects.exists()
+
+    def test_removal_without_reason_rejected(self, moderator_client, attachment):
+        response = moderator_client.post(self.url(attachment), {"reason": " "})
+
+        assert response.status_code == 200
+        assert Attachment.objects.exists()
+        assert not Notification.objects.exists()
+
+    def test_removal_with_reason(
+        self, moderator_client, attachment, idea, django_capture_on_commit_callbacks
+    ):
+        stored = attachment.file.name
+        storage = attachment.file.storage
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = moderator_client.post(
+                self.url(attachment), {"reason": self.REASON}
+            )
+
+        assert response.status_code == 302
+        assert response["Location"] == f"{idea.url}#attachments"
         assert not Attachment.objects.exists()
+        assert not storage.exists(stored)
+
+    def test_giver_told_on_site_and_by_mail(
+        self,
+        moderator_client,
+        moderator,
+        attachment,
+        giver,
+        idea,
+        django_capture_on_commit_callbacks,
+        mailoutbox,
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            moderator_client.post(self.url(attachment), {"reason": self.REASON})
+
+        notification = Notification.objects.get()
+        assert notification.recipient == giver
+        assert notification.kind == "attachment_removed"
+        assert notification.idea_id == idea.pk
+        assert notification.actor == moderator
+        assert self.REASON in notification.render_body()
+        assert "karta.png" in notification.render_body()
+        assert len(mailoutbox) == 1
+        assert mailoutbox[0].to == [giver.email]
+        assert self.REASON in mailoutbox[0].body
+        assert idea.url in mailoutbox[0].body
+
+    def test_removal_logged_with_ids(
+        self, moderator_client, moderator, attachment, idea, giver, caplog
+    ):
+        attachment_id = attachment.pk
+
+        with caplog.at_level(logging.INFO, logger="participation.services"):
+            moderator_client.post(self.url(attachment), {"reason": self.REASON})
+
+        assert (
+            f"attachment removed by moderator attachment={attachment_id} "
+            f"idea={idea.pk} moderator={moderator.pk} uploaded_by={giver.pk}"
+        ) in caplog.text
+        assert self.REASON not in caplog.text
 
 
 class TestAttachmentDownload:

@@ -199,3 +199,66 @@ class TestReplyToBrokenThread:
         response = employee_client.get(f"/kommentarer/{chain[-1].pk}/svara/")
 
         assert response.status_code == 302
+
+
+class TestRefusalReasons:
+    """Each refused comment action says why, not the generic no-access text."""
+
+    GENERIC = "Ditt konto får inte göra detta"
+
+    @pytest.fixture
+    def removed_comment(self, own_comment):
+        XtdComment.objects.filter(pk=own_comment.pk).update(is_removed=True, comment="")
+        return own_comment
+
+    def assert_refused(self, response, reason):
+        assert response.status_code == 403
+        assert reason in response.text
+        assert self.GENERIC not in response.text
+
+    def test_report_own_comment(self, employee_client, own_comment):
+        response = employee_client.get(f"/kommentarer/{own_comment.pk}/anmal/")
+
+        self.assert_refused(response, "Du kan inte anmäla din egen kommentar.")
+
+    def test_report_removed_comment(self, client, make_user, removed_comment):
+        client.force_login(make_user())
+
+        response = client.get(f"/kommentarer/{removed_comment.pk}/anmal/")
+
+        self.assert_refused(response, "Kommentaren är borttagen")
+
+    def test_edit_others_comment(self, client, make_user, own_comment):
+        client.force_login(make_user())
+
+        response = client.get(f"/kommentarer/{own_comment.pk}/andra/")
+
+        self.assert_refused(response, "Bara den som skrev kommentaren kan ändra den.")
+
+    def test_edit_removed_comment(self, employee_client, removed_comment):
+        response = employee_client.get(f"/kommentarer/{removed_comment.pk}/andra/")
+
+        self.assert_refused(response, "Kommentaren är borttagen")
+
+    def test_delete_others_comment(self, moderator_client, own_comment):
+        response = moderator_client.get(f"/kommentarer/{own_comment.pk}/ta-bort/")
+
+        self.assert_refused(response, "Bara den som skrev kommentaren kan ta bort den.")
+
+    def test_delete_removed_comment(self, employee_client, removed_comment):
+        response = employee_client.post(f"/kommentarer/{removed_comment.pk}/ta-bort/")
+
+        self.assert_refused(response, "Kommentaren är redan borttagen.")
+
+    @pytest.mark.parametrize(
+        "path",
+        ["moderering/", "{pk}/dolj/", "{pk}/visa-igen/", "{pk}/stang-anmalningar/"],
+    )
+    def test_moderation_needs_moderator(self, employee_client, own_comment, path):
+        url = "/kommentarer/" + path.format(pk=own_comment.pk)
+
+        response = employee_client.post(url)
+
+        self.assert_refused(
+            response, "Bara idéambassadörer och innovationsgruppen kan moderera"
+        )

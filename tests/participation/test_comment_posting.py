@@ -1,12 +1,16 @@
 """Posting comments and replies, and every way a post can be forged or broken."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
+
+from participation.forms import CommentTextForm
 
 from .conftest import comment_post_data, expired_timestamp_data
 
@@ -466,6 +470,55 @@ class TestCommentLength:
         assert text.strip() in response.text
         assert "Kommentaren är 3299 tecken lång" in response.text
         assert XtdComment.objects.count() == 0
+
+    def test_overlong_error_described_by(self, employee_client, idea):
+        response = employee_client.post(
+            POST_URL, comment_post_data(idea, "Lång text. " * 300)
+        )
+
+        textarea = re.search(r"<textarea[^>]*>", response.text).group(0)
+        described_by = re.search(r'aria-describedby="([^"]*)"', textarea).group(1)
+        assert "id_comment_error" in described_by.split()
+        assert "id_comment_helptext" in described_by.split()
+        assert 'aria-invalid="true"' in textarea
+        assert response.text.count('id="id_comment_error"') == 1
+
+    def test_empty_edit_error_described_by(
+        self, employee_client, employee, idea, make_comment
+    ):
+        comment = make_comment(idea, employee, "Min text.")
+
+        response = employee_client.post(
+            f"/kommentarer/{comment.pk}/andra/", {"comment": "  "}
+        )
+
+        textarea = re.search(r"<textarea[^>]*>", response.text).group(0)
+        described_by = re.search(r'aria-describedby="([^"]*)"', textarea).group(1)
+        assert "id_comment_error" in described_by.split()
+        assert response.text.count('id="id_comment_error"') == 1
+
+    def test_rejected_text_described_by_reason(self, employee_client, idea):
+        data = comment_post_data(idea, "Min text.", security_hash="0" * 40)
+
+        response = employee_client.post(POST_URL, data)
+
+        assert response.status_code == 400
+        textarea = re.search(r"<textarea[^>]*>", response.text).group(0)
+        assert 'aria-describedby="rejected-reason"' in textarea
+        assert 'id="rejected-reason"' in response.text
+
+    def test_every_error_under_one_id(self):
+        form = CommentTextForm({"comment": "x"})
+        form.is_valid()
+        form.add_error("comment", "Första felet.")
+        form.add_error("comment", "Andra felet.")
+
+        html = render_to_string("includes/form_field.html", {"field": form["comment"]})
+
+        assert html.count('id="id_comment_error"') == 1
+        error_block = html.split('id="id_comment_error"', 1)[1].split("</div>", 1)[0]
+        assert "Första felet." in error_block
+        assert "Andra felet." in error_block
 
     def test_edit_form_states_max_length(
         self, employee_client, employee, idea, make_comment

@@ -1,5 +1,7 @@
 """The comment thread on an idea: nesting, placeholders, depth, paging, names."""
 
+import re
+
 import pytest
 from django.utils.html import urlize
 from django_comments_xtd.models import XtdComment
@@ -126,6 +128,16 @@ class TestThreadPages:
             reply = make_comment(idea, author, f"Svar i tråd {number}.", parent=root)
             threads.append((root, reply))
         return threads
+
+    def test_pagers_have_distinct_names(
+        self, employee_client, idea, make_user, make_comment
+    ):
+        self.make_threads(idea, make_user(), make_comment)
+
+        page = employee_client.get(idea.url).text
+
+        labels = re.findall(r'<nav class="pagination" aria-label="([^"]+)"', page)
+        assert labels == ["Kommentarssidor, överst", "Kommentarssidor, nederst"]
 
     def test_thread_never_split_across_pages(
         self, employee_client, idea, make_user, make_comment

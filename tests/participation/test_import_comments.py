@@ -309,3 +309,33 @@ class TestImportRejections:
         assert deepest.thread_id == (
             ImportedComment.objects.get(external_id="decide-madrid:10").comment_id
         )
+
+
+class TestPlaceholderText:
+    DELETED = "Kommentaren har tagits bort av skribenten."
+    MISSING = "Kommentaren saknas i de importerade uppgifterna."
+
+    def test_missing_parent_says_missing(self, crafted, employee_client):
+        run_import(crafted)
+        idea = IdeaPage.objects.get(title="Más bancos en el parque")
+        placeholder = ImportedComment.objects.get(external_id="decide-madrid:999")
+
+        page = employee_client.get(idea.url).text
+
+        anchor = f'id="c{placeholder.comment_id}"'
+        assert anchor in page
+        placeholder_html = page.split(anchor, 1)[1].split("</p>", 1)[0]
+        assert self.MISSING in placeholder_html
+        assert self.DELETED not in placeholder_html
+
+    def test_empty_imported_comment_unchanged(self, crafted, employee_client):
+        run_import(crafted)
+        idea = IdeaPage.objects.get(title="Más bancos en el parque")
+        empty = ImportedComment.objects.get(external_id="decide-madrid:13")
+
+        page = employee_client.get(idea.url).text
+
+        anchor = f'id="c{empty.comment_id}"'
+        assert anchor in page
+        empty_html = page.split(anchor, 1)[1].split("</p>", 1)[0]
+        assert self.MISSING not in empty_html

@@ -1,12 +1,14 @@
 """Communicators tell the administration about ideas that reach implementation."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
 
 from ideapages.models import IdeaPage
 from news.models import NewsIndexPage, NewsPage
+from notifications.models import Notification
 from workflows.models import ProcessAction, ProcessEvent
 
 
@@ -106,6 +108,76 @@ class TestPublishedNews:
         client.force_login(people.communicator)
         page = client.get(reverse("workflows:waiting")).content.decode()
         assert "Idéer att berätta om för förvaltningen" not in page
+
+
+class TestGiverToldOfNews:
+    @pytest.fixture
+    def published(self, unit_implementing, people, client):
+        client.force_login(people.communicator)
+        client.post(news_url(unit_implementing))
+        news = NewsPage.objects.get()
+        news.title = "Nya cykelställ vid stationen"
+        news.save_revision(user=people.communicator).publish(user=people.communicator)
+        return NewsPage.objects.get(pk=news.pk)
+
+    def giver_notices(self, people, since_pk=0):
+        return Notification.objects.filter(recipient=people.giver, pk__gt=since_pk)
+
+    def test_one_news_notice(
+        self, unit_implementing, people, client, django_capture_on_commit_callbacks
+    ):
+        before = Notification.objects.order_by("-pk").first()
+        client.force_login(people.communicator)
+        client.post(news_url(unit_implementing))
+        news = NewsPage.objects.get()
+        with django_capture_on_commit_callbacks(execute=True):
+            news.save_revision(user=people.communicator).publish(
+                user=people.communicator
+            )
+
+        notices = list(self.giver_notices(people, before.pk if before else 0))
+        assert [notice.kind for notice in notices] == ["idea_news_published"]
+
+    def test_notice_names_news_not_status(self, published, people):
+        notice = Notification.objects.get(
+            recipient=people.giver, kind="idea_news_published"
+        )
+        subject = notice.render_subject()
+        body = notice.render_body()
+
+        assert "har nu status" not in subject
+        assert "nyhet" in subject
+        assert "Nya cykelställ vid stationen" in body
+        assert "Berättad som nyhet" not in body
+
+    def test_notice_opens_news_page(self, published, people, client):
+        notice = Notification.objects.get(
+            recipient=people.giver, kind="idea_news_published"
+        )
+        client.force_login(people.giver)
+
+        response = client.get(notice.get_open_url())
+
+        assert response.status_code == 302
+        assert response["Location"] == published.url
+
+    def test_email_links_news_page(
+        self, unit_implementing, people, client, django_capture_on_commit_callbacks
+    ):
+        client.force_login(people.communicator)
+        client.post(news_url(unit_implementing))
+        news = NewsPage.objects.get()
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            news.save_revision(user=people.communicator).publish(
+                user=people.communicator
+            )
+
+        sent = [
+            message for message in mail.outbox if message.to == [people.giver.email]
+        ]
+        assert len(sent) == 1
+        assert NewsPage.objects.get().url in sent[0].body
 
 
 class TestNewsNeedsImplementation:
