@@ -133,6 +133,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+# One password reset, the site's under /konto/: Wagtail's own under
+# /admin/password_reset/ answers 404.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 
 # Swedish first; the language menu switches to English for one browser.
