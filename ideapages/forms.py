@@ -62,7 +62,7 @@ class IdeaForm(forms.Form):
     )
     category = forms.ModelChoiceField(
         label=_("Category"),
-        queryset=Category.objects.all(),
+        queryset=Category.objects.filter(accepts_ideas=True),
         empty_label=_("Choose a category"),
     )
     unit = forms.ModelChoiceField(
