@@ -133,8 +133,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
-# One password reset, the site's under /konto/: Wagtail's own under
-# /admin/password_reset/ answers 404.
+# The site's password reset under /konto/ is the only one: Wagtail's own
+# under /admin/password_reset/ returns 404.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 
