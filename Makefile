@@ -32,10 +32,15 @@ migrate: install ## Apply the database migrations
 demo: migrate ## Load the demo users, the real ideas and their process (once)
 	$(MANAGE) load_demo --data-dir $(DATA_DIR)
 
-# The mail worker sends queued notification e-mail (to the console under the
-# dev settings) and stops with the server.
+# The mail worker sends queued notification e-mail and stops with the server.
+# Under the dev settings it prints each message, so its output goes to
+# var/mail-worker.log, where it does not bury the demo sign-ins and the
+# server's log in the terminal.
+MAIL_LOG := var/mail-worker.log
 run: demo ## Install, migrate, load the demo, serve http://127.0.0.1:8000 and send mail
-	$(MANAGE) db_worker --backend mail --no-reload --interval 5 & worker=$$!; \
+	@mkdir -p var
+	@echo "The mail worker writes its output and the e-mail it sends to $(MAIL_LOG)."
+	$(MANAGE) db_worker --backend mail --no-reload --interval 5 >>$(MAIL_LOG) 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

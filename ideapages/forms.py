@@ -10,11 +10,12 @@ from .status import IdeaStatus
 
 
 class PlainTextField(forms.CharField):
-    """A text field for what people write: bidi controls dropped, no maxlength.
+    """A text field for what people write, with bidi controls dropped.
 
-    The browser's maxlength attribute would cut pasted text at the limit
-    without a word; the server's length check names the limit instead and
-    keeps the whole text in the form.
+    A one-line input gets the maxlength attribute, so the browser stops
+    typing at the limit that the help text names. A text area gets none:
+    the browser would cut a pasted text at the limit without a word, while
+    the server's length check names the limit and keeps the whole text.
     """
 
     def to_python(self, value):
@@ -22,7 +23,8 @@ class PlainTextField(forms.CharField):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.pop("maxlength", None)
+        if isinstance(widget, forms.Textarea):
+            attrs.pop("maxlength", None)
         return attrs
 
 
@@ -60,7 +62,7 @@ class IdeaForm(forms.Form):
     )
     category = forms.ModelChoiceField(
         label=_("Category"),
-        queryset=Category.objects.all(),
+        queryset=Category.objects.filter(accepts_ideas=True),
         empty_label=_("Choose a category"),
     )
     unit = forms.ModelChoiceField(

@@ -141,9 +141,14 @@ def idea_list(request, index_page):
     # else in the address.
     query = urlencode({name: request.GET[name] for name in filters})
 
-    results, shown_instead = render_results(request, index_page, filters, query)
-    if shown_instead is not None:
-        warn_invalid_page(request, shown_instead)
+    # An invalid search text, such as one past the length limit, runs no
+    # search: listing every idea under it would look like its result.
+    search_invalid = "q" in form.errors
+    results = ""
+    if not search_invalid:
+        results, shown_instead = render_results(request, index_page, filters, query)
+        if shown_instead is not None:
+            warn_invalid_page(request, shown_instead)
     return TemplateResponse(
         request,
         "ideapages/idea_index_page.html",
@@ -155,7 +160,8 @@ def idea_list(request, index_page):
                 (form[name], form.select_options(name)) for name in form.SELECT_FIELDS
             ],
             "results": results,
-            "is_filtered": bool(filters.keys() - {"sort"}),
+            "search_invalid": search_invalid,
+            "is_filtered": search_invalid or bool(filters.keys() - {"sort"}),
         },
     )
 

@@ -23,7 +23,8 @@ ON_ACTION_PARAMETERS = frozenset({"task_state", "user", "action_name"})
 class CategoryAdmin(ModelAdmin):
     model = Category
     menu_icon = "tag"
-    list_display = ["name"]
+    list_display = ["name", "accepts_ideas"]
+    list_filter = ["accepts_ideas"]
     search_fields = ["name"]
 
 

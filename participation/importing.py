@@ -180,7 +180,11 @@ class MadridImporter:
 
     def import_proposals(self, rows) -> dict[str, IdeaPage]:
         """Return the ideas of the proposals, by proposal id, importing new ones."""
-        category, _created = Category.objects.get_or_create(name=CATEGORY_NAME)
+        # The category sorts these Spanish proposals apart from the
+        # administration's own ideas, so it is not offered for new ideas.
+        category, _created = Category.objects.get_or_create(
+            name=CATEGORY_NAME, defaults={"accepts_ideas": False}
+        )
         existing = {
             idea.external_id: idea
             for idea in IdeaPage.objects.filter(external_id__startswith=IDEA_PREFIX)

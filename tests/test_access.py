@@ -1,6 +1,6 @@
 """Who may see what: everything needs sign-in except signing in itself."""
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from django.core.files.base import ContentFile
@@ -175,6 +175,28 @@ class TestSignedInEmployee:
 
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == b"Rutin for avvikelser"
+
+    @pytest.mark.parametrize("path", ["/admin/", "/admin/finns-inte/", "/admin/login/"])
+    def test_admin_sends_employee_to_site_sign_in(self, employee_client, path):
+        response = employee_client.get(path, follow=True)
+
+        assert response.redirect_chain
+        final_url = response.redirect_chain[-1][0]
+        assert final_url.startswith("/konto/logga-in/")
+        assert response.status_code == 200
+        assert "Wagtail" not in response.text
+
+    def test_admin_sends_anonymous_to_site_sign_in(self, client):
+        response = client.get("/admin/finns-inte/", follow=True)
+
+        final_url = unquote(response.redirect_chain[-1][0])
+        assert final_url == "/konto/logga-in/?next=/admin/finns-inte/"
+        assert 'name="password"' in response.text
+
+    def test_admin_password_reset_is_off(self, employee_client):
+        response = employee_client.get("/admin/password_reset/")
+
+        assert response.status_code == 404
 
     def test_admin_is_closed_to_employee(self, employee_client):
         response = employee_client.get("/admin/")

@@ -126,3 +126,36 @@ class TestChooseEnglish:
         response = employee_client.get("/ideer/", {"status": "submitted"})
 
         assert 'name="next" value="/ideer/?status=submitted"' in response.text
+
+
+@pytest.mark.django_db
+class TestDefaultPageTexts:
+    def test_english_headings_and_intro(self, employee_client):
+        choose_language(employee_client, "en", "/")
+
+        ideas = employee_client.get("/ideer/").text
+        news = employee_client.get("/nyheter/").text
+        home = employee_client.get("/").text
+
+        assert "<h1>Ideas</h1>" in ideas
+        assert "<title>Ideas – Idébanken</title>" in ideas
+        assert "<h1>News</h1>" in news
+        assert "<title>News – Idébanken</title>" in news
+        assert "Here you submit ideas" in home
+        assert "Här lämnar du idéer" not in home
+
+    def test_swedish_headings_unchanged(self, employee_client):
+        ideas = employee_client.get("/ideer/").text
+        news = employee_client.get("/nyheter/").text
+
+        assert "<h1>Idéer</h1>" in ideas
+        assert "<h1>Nyheter</h1>" in news
+
+    def test_edited_title_kept(self, employee_client, index_page):
+        index_page.title = "Förbättringsförslag"
+        index_page.save_revision().publish()
+        choose_language(employee_client, "en", "/")
+
+        response = employee_client.get("/ideer/")
+
+        assert "<h1>Förbättringsförslag</h1>" in response.text

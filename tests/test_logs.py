@@ -1,9 +1,13 @@
 """Log records stay on one line whatever text they include."""
 
+import io
 import logging
 import logging.config
 import sys
 
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils.log import DEFAULT_LOGGING
 from idebanken.logs import SingleLineFormatter
 from idebanken.settings import base
 
@@ -59,3 +63,63 @@ class TestSingleLineFormatter:
             "WARNING participation reason=1\\r\\n2026-01-01 12:00:00 "
             "CRITICAL idebanken admin signed in"
         )
+
+
+@pytest.fixture
+def site_logging(settings):
+    """Configure logging as a development server does, writing to a buffer."""
+    names = ["", "django", "django.request", "django.server"]
+    saved = {}
+    for name in names:
+        logger = logging.getLogger(name)
+        saved[name] = (logger.handlers[:], logger.propagate, logger.level)
+    settings.DEBUG = True
+    logging.config.dictConfig(DEFAULT_LOGGING)
+    logging.config.dictConfig(base.LOGGING)
+    output = io.StringIO()
+    for name in names:
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, logging.StreamHandler):
+                handler.setStream(output)
+    yield output
+    for name, (handlers, propagate, level) in saved.items():
+        logger = logging.getLogger(name)
+        logger.handlers = handlers
+        logger.propagate = propagate
+        logger.level = level
+
+
+def raised(error: Exception):
+    try:
+        raise error
+    except Exception:  # noqa: BLE001 - any error, raised only to get its traceback
+        return sys.exc_info()
+
+
+class TestRequestErrorLogging:
+    # Django's exception handler logs a 403 and a 500 this way
+    # (django/core/handlers/exception.py, response_for_exception).
+    def test_permission_denied_one_line(self, site_logging):
+        logging.getLogger("django.request").warning(
+            "Forbidden (Permission denied): %s",
+            "/ideer/x/redigera/",
+            exc_info=raised(PermissionDenied("not the giver")),
+        )
+
+        output = site_logging.getvalue()
+
+        assert output.count("\n") == 1
+        assert "WARNING django.request Forbidden (Permission denied)" in output
+        assert "Traceback" not in output
+
+    def test_server_error_keeps_traceback(self, site_logging):
+        logging.getLogger("django.request").error(
+            "Internal Server Error: %s",
+            "/ideer/",
+            exc_info=raised(ValueError("broken")),
+        )
+
+        output = site_logging.getvalue()
+
+        assert output.count("Traceback") == 1
+        assert "ValueError: broken" in output

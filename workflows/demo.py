@@ -5,8 +5,8 @@ that an approved one whose decision text reports the work done becomes
 implemented. Their history in Idébanken is reconstructed from that status,
 the outcome and the decision text, as records marked `is_derived`, and no
 step is dated before the decision date its text names. Proposals still
-open (awaiting a decision, paused, approved, implemented) get a running
-process so that the demo users can take the next step, and a few approved
+open (submitted, awaiting a decision, paused, approved, implemented) get a
+running process so that the demo users can take the next step, and a few approved
 ones are carried on through plan, implementation and evaluation by the
 demo users. New ideas by the demo employee show the earlier steps and the
 giver's notifications.
@@ -324,6 +324,7 @@ class HistoryBuilder:
 
 # The task at which an open imported idea waits, by its status.
 OPEN_TASKS = {
+    IdeaStatus.SUBMITTED: AssessmentTask,
     IdeaStatus.PAUSED: AssessmentTask,
     IdeaStatus.AWAITING_DECISION: ManagementDecisionTask,
     IdeaStatus.APPROVED: PlanTask,
@@ -374,6 +375,23 @@ def derive_histories(report: DemoReport) -> list[IdeaPage]:
                 report.opened += 1
     report.derived = len(ideas)
     return ideas
+
+
+def open_missing_processes(report: DemoReport) -> None:
+    """Start the process on imported submitted ideas that have none running.
+
+    A demo database loaded before submitted ideas got a process has their
+    histories already, so derive_histories() passes them by.
+    """
+    ideas = IdeaPage.objects.filter(
+        external_id__isnull=False, status=IdeaStatus.SUBMITTED
+    ).order_by("pk")
+    with transaction.atomic():
+        for idea in ideas:
+            if idea.get_workflow() is None or current_workflow_state(idea):
+                continue
+            open_process_at(idea, AssessmentTask, idea.submitted_at)
+            report.opened += 1
 
 
 # Carrying imported approved ideas on ------------------------------------------
@@ -717,6 +735,7 @@ def create_demo_ideas(report: DemoReport) -> None:
 def load_process_demo() -> DemoReport:
     report = DemoReport()
     ideas = derive_histories(report)
+    open_missing_processes(report)
     carry_on(ideas, report)
     create_demo_ideas(report)
     logger.info(

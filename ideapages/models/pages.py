@@ -80,6 +80,19 @@ class IdeaIndexPage(RoutablePageMixin, Page):
         return my_ideas(request, self)
 
 
+class ImportedDataPanel(MultiFieldPanel):
+    """The read-only panel of what an import kept, shown only for imported ideas.
+
+    An idea made on the site has none of these values, and Wagtail would
+    show its empty external id as "None".
+    """
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        def is_shown(self):
+            imported = bool(getattr(self.instance, "external_id", None))
+            return imported and super().is_shown()
+
+
 class IdeaPage(Page):
     """An improvement idea, live from the moment its giver submits it.
 
@@ -175,7 +188,7 @@ class IdeaPage(Page):
     ]
     settings_panels = [
         *Page.settings_panels,
-        MultiFieldPanel(
+        ImportedDataPanel(
             [
                 FieldPanel("external_id", read_only=True),
                 FieldPanel("source_status", read_only=True),

@@ -2,6 +2,8 @@
 
 import logging
 
+from django.core.exceptions import PermissionDenied
+
 # The characters that str.splitlines() treats as line breaks: CR, LF, VT,
 # FF, the file, group and record separators, NEL and the Unicode line and
 # paragraph separators.
@@ -20,3 +22,19 @@ class SingleLineFormatter(logging.Formatter):
 
     def formatMessage(self, record):
         return super().formatMessage(record).translate(ESCAPED_LINE_BREAKS)
+
+
+class ExpectedErrorFilter(logging.Filter):
+    """Drop the traceback from the record of an expected PermissionDenied.
+
+    Django logs every 403 from a raised PermissionDenied at WARNING with the
+    exception attached. The path and status say all there is to know, so
+    the record stays one line. Other exceptions, such as a 500's, keep
+    their traceback.
+    """
+
+    def filter(self, record):
+        if record.exc_info and isinstance(record.exc_info[1], PermissionDenied):
+            record.exc_info = None
+            record.exc_text = None
+        return True

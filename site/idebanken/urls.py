@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,6 +17,17 @@ urlpatterns = [
         "admin/account/",
         require_admin_access(AdminAccountView.as_view()),
         name="admin_account",
+    ),
+    # Wagtail's own sign-in page would be a second one, in the admin's look.
+    # WAGTAILADMIN_LOGIN_URL sends most admin views to the site's page, but
+    # Wagtail 8's view for unknown admin addresses names "wagtailadmin_login"
+    # directly, so that address forwards there too, keeping `next`.
+    path(
+        "admin/login/",
+        login_not_required(
+            RedirectView.as_view(pattern_name="login", query_string=True)
+        ),
+        name="wagtailadmin_login",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -150,3 +150,22 @@ class TestLoadDemo:
         assert IdeaPage.objects.filter(external_id__isnull=False).count() == 1
         assert IdeaPage.objects.count() == ideas_after_first_run
         assert "imported 0, unchanged 1, rejected 0" in stdout
+
+
+@pytest.mark.django_db
+def test_sign_in_table_columns_align(run_demo, settings):
+    settings.DEBUG = True
+
+    stdout, _stderr = run_demo()
+
+    lines = stdout.split("Demo sign-ins at", 1)[1].splitlines()[1:]
+    header = lines[0]
+    rows = [line for line in lines[1:] if line.strip()]
+    role_column = header.index("role")
+    password_column = header.index("password")
+    assert len(rows) == len(DEMO_USERS)
+    for row in rows:
+        assert row[role_column - 1] == " ", row
+        assert row[role_column] != " ", row
+        assert row[password_column:] == DEMO_PASSWORD, row
+        assert row[password_column - 1] == " ", row

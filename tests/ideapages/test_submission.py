@@ -1,5 +1,6 @@
 """Submitting an idea from the front-end form."""
 
+import re
 import uuid
 
 import pytest
@@ -236,8 +237,18 @@ class TestInvalidInput:
 
         response = employee_client.post(SUBMIT_PATH, form_data(summary=text))
 
-        assert "maxlength" not in response.text
+        assert not re.search(r"<textarea[^>]*maxlength", response.text)
         assert text.strip() in response.text
+
+    @pytest.mark.parametrize(
+        ("field", "max_length"), [("title", 120), ("deviation_reference", 200)]
+    )
+    def test_text_input_has_maxlength(self, employee_client, field, max_length):
+        response = employee_client.get(SUBMIT_PATH)
+
+        match = re.search(rf'<input[^>]*name="{field}"[^>]*>', response.text)
+        assert match is not None
+        assert f'maxlength="{max_length}"' in match.group(0)
 
     def test_bidi_controls_dropped(self, employee_client, form_data):
         employee_client.post(

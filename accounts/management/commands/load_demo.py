@@ -50,10 +50,13 @@ class Command(BaseCommand):
 
         site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(f"\nDemo sign-ins at {site_url}/konto/logga-in/")
-        self.stdout.write(f"{'user name':<14} {'role':<18} password")
+        rows = [("user name", "role", "password")]
         for demo, _created in users:
-            role = demo.role or "administratör (superuser)"
-            self.stdout.write(f"{demo.username:<14} {role:<18} {password}")
+            rows.append(
+                (demo.username, demo.role or "administratör (superuser)", password)
+            )
+        for line in format_table(rows):
+            self.stdout.write(line)
 
     def import_data(self, data_dir: Path) -> None:
         ideas_file = data_dir / GOTEBORG_FILE
@@ -71,3 +74,14 @@ class Command(BaseCommand):
             )
         else:
             self.stderr.write(f"No comment threads imported: {threads_dir} is missing.")
+
+
+def format_table(rows: list[tuple[str, ...]]) -> list[str]:
+    """Return `rows` as aligned lines, each column as wide as its longest cell."""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell.ljust(width) for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in rows
+    ]

@@ -133,6 +133,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+# The site's password reset under /konto/ is the only one: Wagtail's own
+# under /admin/password_reset/ returns 404.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 
 # Swedish first; the language menu switches to English for one browser.
@@ -266,21 +269,34 @@ LOGGING = {
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
         },
     },
+    "filters": {
+        "expected_errors": {"()": "idebanken.logs.ExpectedErrorFilter"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["expected_errors"],
+        },
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        name: {"level": env_str("LOG_LEVEL", "INFO")}
-        for name in (
-            "idebanken",
-            "accounts",
-            "ideapages",
-            "news",
-            "participation",
-            "notifications",
-            "workflows",
-        )
+        # Django's default configuration gives the "django" logger a console
+        # handler of its own under DEBUG, so each record from it, with its
+        # traceback, was written twice: there and by the root handler.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        **{
+            name: {"level": env_str("LOG_LEVEL", "INFO")}
+            for name in (
+                "idebanken",
+                "accounts",
+                "ideapages",
+                "news",
+                "participation",
+                "notifications",
+                "workflows",
+            )
+        },
     },
 }
 
