@@ -40,6 +40,12 @@ urlpatterns = [
     path("approve/<id:pk>/", moderation.restore),
     re_path(r"^(?:posted|sent|flagged|deleted|approved)/$", comments.comment_done),
     path("cr/<id:content_type_id>/<id:object_pk>/", comments.target_page),
-    re_path(r"^(api|like|dislike|liked|disliked|mute|confirm|cr)/", closed),
+    # Anything else under the library's prefixes, such as an id too long for
+    # the routes above, would reach the library's own views.
+    re_path(
+        r"^(api|like|dislike|liked|disliked|mute|confirm|cr|reply|flag|delete"
+        r"|approve)/",
+        closed,
+    ),
     re_path(r"^.*\.[a-z0-9]+/?$", closed),
 ]

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
+from accounts import roles
 from participation.forms import CommentTextForm
 
 from .conftest import comment_post_data, expired_timestamp_data
@@ -269,6 +270,18 @@ class TestLibraryPaths:
         response = employee_client.post(f"/kommentarer/delete/{comment.pk}/")
 
         assert response.status_code == 403
+
+    @pytest.mark.parametrize("prefix", ["reply", "flag", "delete", "approve"])
+    def test_padded_id_not_found(self, client, make_user, idea, make_comment, prefix):
+        comment = make_comment(idea, make_user(), "Text på en idé.")
+        moderator = make_user(roles.EMPLOYEE, roles.IDEA_AMBASSADOR)
+        client.force_login(moderator)
+        padded = str(comment.pk).zfill(19)
+
+        response = client.get(f"/kommentarer/{prefix}/{padded}/")
+
+        assert response.status_code == 404
+        assert "Text på en idé." not in response.text
 
     def test_huge_comment_id_not_found(self, employee_client):
         response = employee_client.get(f"/kommentarer/{'9' * 30}/")
