@@ -89,7 +89,9 @@ def resolve_target(content_type, object_pk):
             code="not_commentable",
         )
     model = apps.get_model(content_type.lower())
-    if not str(object_pk).isdigit() or len(str(object_pk)) > 18:
+    pk_text = str(object_pk)
+    # isdigit() also accepts digits such as "²" that int() rejects.
+    if not (pk_text.isascii() and pk_text.isdigit()) or len(pk_text) > 18:
         raise RejectedPost(
             _("The page number %(pk)s is invalid.") % {"pk": object_pk},
             code="invalid_page_id",

@@ -129,7 +129,7 @@ class TestForgedPost:
 
         self.assert_rejected(response, "bara på idéer och nyheter")
 
-    @pytest.mark.parametrize("object_pk", ["999999", "abc", "-1", "9" * 40])
+    @pytest.mark.parametrize("object_pk", ["999999", "abc", "-1", "9" * 40, "²", "١٢"])
     def test_missing_object_rejected(self, employee_client, idea, object_pk):
         data = comment_post_data(idea, "Ingen idé", object_pk=object_pk)
 
