@@ -28,6 +28,8 @@ def media_root(settings, tmp_path):
     (root / "documents").mkdir()
     (root / "documents" / "evil.html").write_text("<script>alert(1)</script>")
     (root / "original_images" / "evil.html").write_text("<script>alert(1)</script>")
+    (root / "attachments" / "7").mkdir(parents=True)
+    (root / "attachments" / "7" / "bilaga.png").write_bytes(PNG)
     (tmp_path / "secret.txt").write_text("Hemlig fil")
     settings.MEDIA_ROOT = root
     settings.MEDIA_ACCEL_REDIRECT_PREFIX = ""
@@ -87,6 +89,21 @@ class TestServeMedia:
         assert response.status_code == 404
         assert b"Hemlig fil" not in response.content
 
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "/media/images/%2e%2e/attachments/7/bilaga.png",
+            "/media/images/..%2fattachments/7/bilaga.png",
+            "/media/original_images/./../attachments/7/bilaga.png",
+        ],
+    )
+    def test_image_folder_cannot_reach_attachments(
+        self, employee_client, media_root, path
+    ):
+        response = employee_client.get(path)
+
+        assert response.status_code == 404
 
 @pytest.mark.django_db
 class TestServeMediaThroughNginx:

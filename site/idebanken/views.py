@@ -1,3 +1,4 @@
+import posixpath
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -15,6 +16,10 @@ IMAGE_SUFFIXES = {".gif", ".jpg", ".jpeg", ".png", ".webp", ".avif"}
 
 
 def is_servable_image(path: str) -> bool:
+    # A path that normalises differently, such as "images/../attachments/…",
+    # could name a file outside the image folders.
+    if posixpath.normpath(path) != path:
+        return False
     parts = PurePosixPath(path).parts
     return (
         len(parts) >= 2
