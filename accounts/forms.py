@@ -29,7 +29,7 @@ class SignInForm(AuthenticationForm):
         except forms.ValidationError:
             throttle.record_failed_sign_in(username, address)
             raise
-        throttle.clear_failed_sign_ins(username)
+        throttle.clear_failed_sign_ins(username, address)
         return cleaned_data
 
 

@@ -263,6 +263,50 @@ class TestSignInThrottle:
 
         assert response.status_code == 302
 
+    def test_other_address_not_blocked(self, client, employee):
+        for _attempt in range(5):
+            client.post(
+                LOGIN_PATH,
+                {"username": employee.username, "password": "fel lösenord"},
+                REMOTE_ADDR="192.0.2.10",
+            )
+
+        response = self.sign_in(client, employee.username, PASSWORD)
+
+        assert response.status_code == 302
+
+    def test_many_addresses_block_the_name(self, client, employee):
+        for attempt in range(50):
+            client.post(
+                LOGIN_PATH,
+                {"username": employee.username, "password": "fel lösenord"},
+                REMOTE_ADDR=f"192.0.2.{attempt}",
+            )
+
+        response = self.sign_in(client, employee.username, PASSWORD)
+
+        assert response.status_code == 200
+        assert "_auth_user_id" not in client.session
+
+    def test_proxy_header_names_the_address(self, client, employee, settings):
+        settings.CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+        for _attempt in range(5):
+            client.post(
+                LOGIN_PATH,
+                {"username": employee.username, "password": "fel lösenord"},
+                HTTP_X_REAL_IP="192.0.2.10",
+            )
+
+        blocked = client.post(
+            LOGIN_PATH,
+            {"username": employee.username, "password": PASSWORD},
+            HTTP_X_REAL_IP="192.0.2.10",
+        )
+        elsewhere = self.sign_in(client, employee.username, PASSWORD)
+
+        assert blocked.status_code == 200
+        assert elsewhere.status_code == 302
+
     def test_reset_requests_limited(self, client, employee):
         for _attempt in range(5):
             client.post("/konto/aterstall/", {"email": employee.email})

@@ -156,6 +156,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # session, which hands the bytes to the web server when
 # MEDIA_ACCEL_REDIRECT_PREFIX names an internal nginx location.
 MEDIA_ACCEL_REDIRECT_PREFIX = env_str("MEDIA_ACCEL_REDIRECT_PREFIX")
+# The request header that holds the client's address, as a META key such as
+# HTTP_X_REAL_IP, when a reverse proxy sets it. Empty: REMOTE_ADDR. Sign-in
+# limits count failures per address.
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
