@@ -2,7 +2,7 @@ import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from idebanken.text import strip_bidi_controls
+from idebanken.text import has_visible_text, strip_bidi_controls
 
 from .choices import filter_options
 from .models import Category, IdeaPage, Unit
@@ -19,7 +19,10 @@ class PlainTextField(forms.CharField):
     """
 
     def to_python(self, value):
-        return strip_bidi_controls(super().to_python(value)).strip()
+        text = strip_bidi_controls(super().to_python(value)).strip()
+        # A text of only invisible characters counts as empty, so that a
+        # required field rejects it.
+        return text if has_visible_text(text) else ""
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

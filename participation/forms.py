@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import XtdComment
 
+from ideapages.forms import PlainTextField
+
 from .uploads import check_upload
 
 # Comment ids are a 32-bit AutoField; a larger number cannot be looked up
@@ -118,7 +120,7 @@ class CommentTextForm(forms.Form):
 class ReasonForm(forms.Form):
     """A reason, written for a moderator or for the comment's author."""
 
-    reason = forms.CharField(
+    reason = PlainTextField(
         label=_("Reason"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -302,6 +302,12 @@ def remove_attachment_as_moderator(attachment, moderator, reason: str) -> None:
     idea = attachment.idea
     attachment_id = attachment.pk
     file = attachment.file
+    # Two moderators may send the form at once: only the one whose delete
+    # removes the row tells the giver.
+    deleted, _counts = type(attachment).objects.filter(pk=attachment_id).delete()
+    if not deleted:
+        return
+    transaction.on_commit(lambda: file.delete(save=False))
     logger.info(
         "attachment removed by moderator attachment=%s idea=%s moderator=%s "
         "uploaded_by=%s",
@@ -310,8 +316,6 @@ def remove_attachment_as_moderator(attachment, moderator, reason: str) -> None:
         moderator.pk,
         attachment.uploaded_by_id,
     )
-    attachment.delete()
-    transaction.on_commit(lambda: file.delete(save=False))
     notify(
         [idea.owner],
         "attachment_removed",

@@ -200,6 +200,15 @@ class TestInvalidInput:
         assert field in form_errors(response)
         assert not IdeaPage.objects.exists()
 
+    @pytest.mark.parametrize("field", ["title", "summary", "description"])
+    def test_invisible_only_field_is_required(self, employee_client, form_data, field):
+        response = employee_client.post(
+            SUBMIT_PATH, form_data(**{field: "\u200b\u2060 \ufeff"})
+        )
+
+        assert field in form_errors(response)
+        assert not IdeaPage.objects.exists()
+
     @pytest.mark.parametrize(
         ("field", "max_length"),
         [

@@ -17,6 +17,7 @@ from accounts import roles
 from notifications.models import Notification
 from participation import uploads
 from participation.models import Attachment
+from participation.services import remove_attachment_as_moderator
 
 
 def png_bytes() -> bytes:
@@ -315,6 +316,22 @@ class TestModeratorRemovesAttachment:
         assert response.status_code == 200
         assert Attachment.objects.exists()
         assert not Notification.objects.exists()
+
+    @pytest.mark.parametrize("reason", ["\u200b", "\u200b \u2060\n", "\u202e"])
+    def test_invisible_reason_rejected(self, moderator_client, attachment, reason):
+        response = moderator_client.post(self.url(attachment), {"reason": reason})
+
+        assert response.status_code == 200
+        assert Attachment.objects.exists()
+        assert not Notification.objects.exists()
+
+    def test_removed_row_not_told_twice(self, moderator, attachment):
+        stale_copy = Attachment.objects.get(pk=attachment.pk)
+        remove_attachment_as_moderator(attachment, moderator, self.REASON)
+
+        remove_attachment_as_moderator(stale_copy, moderator, self.REASON)
+
+        assert Notification.objects.count() == 1
 
     def test_removal_with_reason(
         self, moderator_client, attachment, idea, django_capture_on_commit_callbacks
