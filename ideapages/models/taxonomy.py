@@ -1,6 +1,26 @@
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def clean_name(name: str) -> str:
+    """Return `name` composed (NFC), without format characters, single-spaced."""
+    composed = unicodedata.normalize("NFC", name or "")
+    visible = "".join(char for char in composed if unicodedata.category(char) != "Cf")
+    return " ".join(visible.split())
+
+
+def comparison_key(name: str) -> str:
+    """Return the form in which two names that look alike are equal.
+
+    NFKC folds compatibility forms, casefold() folds case, and the combining
+    dot above that casefold() leaves after a Turkish dotted capital I is
+    dropped. Accents stay, because "Miljö" and "Miljo" are different words.
+    """
+    folded = unicodedata.normalize("NFKC", clean_name(name)).casefold()
+    return unicodedata.normalize("NFKC", folded.replace("\u0307", ""))
 
 
 class NamedTaxon(models.Model):
@@ -15,14 +35,18 @@ class NamedTaxon(models.Model):
         return self.name
 
     def clean(self):
-        """Strip the name and reject one that differs from another only in case."""
+        """Tidy the name and reject one that only looks different from another.
+
+        Case, spacing, invisible characters and composed or decomposed
+        accents do not make a name different.
+        """
         super().clean()
-        self.name = (self.name or "").strip()
+        self.name = clean_name(self.name)
         # Compared in Python, because SQLite's case-insensitive match folds
         # only ASCII letters ("Å" and "å" would differ). The lists are short.
-        folded = self.name.casefold()
+        key = comparison_key(self.name)
         others = type(self).objects.exclude(pk=self.pk).values_list("name", flat=True)
-        existing = next((name for name in others if name.casefold() == folded), None)
+        existing = next((name for name in others if comparison_key(name) == key), None)
         if existing is not None:
             raise ValidationError(
                 {

@@ -1,6 +1,7 @@
 """Categories and units: retiring a category and names unique ignoring case."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from ideapages.models import Category, Unit
 from participation.importing import CATEGORY_NAME, MadridImporter
@@ -64,6 +65,39 @@ class TestTaxonomyNames:
 
         assert response.status_code == 302
         assert Category.objects.get().name == "Miljö"
+
+    @pytest.mark.parametrize(
+        ("existing", "lookalike"),
+        [
+            ("Kultur och fritid", "Kultur\u00a0och fritid"),
+            ("Kultur och fritid", "Kultur  och fritid"),
+            ("Kultur och fritid", "Kultur och fritid\u200b"),
+            ("Kultur och fritid", "KULTUR OCH FRİTİD"),
+            ("Miljö och hälsa", "Miljo\u0308 och hälsa"),
+            ("Café", "Cafe\u0301"),
+        ],
+    )
+    def test_lookalike_name_rejected(self, existing, lookalike):
+        Category.objects.create(name=existing)
+
+        with pytest.raises(ValidationError) as raised:
+            Category(name=lookalike).full_clean()
+
+        assert raised.value.error_dict["name"][0].code == "duplicate"
+
+    def test_different_letter_accepted(self):
+        Category.objects.create(name="Miljö")
+
+        Category(name="Miljo").full_clean()
+
+    def test_admin_tidies_spacing(self, admin_client):
+        response = admin_client.post(
+            "/admin/ideapages/category/create/",
+            {"name": "Skola\u00a0 och\u200b förskola", "accepts_ideas": "on"},
+        )
+
+        assert response.status_code == 302
+        assert Category.objects.get().name == "Skola och förskola"
 
     def test_unit_rejects_case_duplicate(self, admin_client):
         Unit.objects.create(name="Trafiknämnden")
