@@ -89,7 +89,6 @@ class TestServeMedia:
         assert response.status_code == 404
         assert b"Hemlig fil" not in response.content
 
-
     @pytest.mark.parametrize(
         "path",
         [
@@ -104,6 +103,7 @@ class TestServeMedia:
         response = employee_client.get(path)
 
         assert response.status_code == 404
+
 
 @pytest.mark.django_db
 class TestServeMediaThroughNginx:
