@@ -62,8 +62,15 @@ PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 # "stream" followed by its end of line starts a stream's data; "endstream"
 # is not a start.
 PDF_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+PDF_STREAM_END = b"endstream"
 # Maximum bytes that all of a PDF's streams together may inflate to.
 MAX_PDF_INFLATED_BYTES = 20 * 1024 * 1024
+# Maximum streams checked in one PDF. A 10 MB PDF of ordinary pages and
+# images has far fewer, and every stream costs a decoder.
+MAX_PDF_STREAMS = 10_000
+# Compressed bytes given to a decoder at a time, so that it stops reading
+# soon after its stream ends.
+INFLATE_CHUNK_BYTES = 64 * 1024
 
 # Limits for Office and OpenDocument files, which are zip archives, set far
 # above real documents and well below a zip bomb. NOTE: estimates, not
@@ -189,16 +196,58 @@ def inflated_streams(data: bytes) -> list[bytes]:
     MAX_PDF_INFLATED_BYTES. Decompression stops at that limit, so a
     compression bomb never fills memory.
     """
-    view = memoryview(data)
     inflated = []
     remaining = MAX_PDF_INFLATED_BYTES
-    for match in PDF_STREAM_START.finditer(data):
-        decompressor = zlib.decompressobj()
+    for stream in pdf_streams(data):
         try:
-            content = decompressor.decompress(view[match.end() :], remaining + 1)
+            content = inflate(stream, remaining)
         except zlib.error:
             continue  # Not a FlateDecode stream, or damaged: the raw scan covers it.
-        if len(content) > remaining:
+        remaining -= len(content)
+        inflated.append(content)
+    return inflated
+
+
+def pdf_streams(data: bytes):
+    """Yield the data of each PDF stream, up to the next "endstream".
+
+    Each stream is a view of its own bytes only, and the search for its end
+    starts from the last one found, so the work grows with the file's size
+    and not with the number of streams times that size.
+    """
+    view = memoryview(data)
+    end = -1
+    for count, match in enumerate(PDF_STREAM_START.finditer(data), start=1):
+        if count > MAX_PDF_STREAMS:
+            raise ValidationError(
+                _(
+                    "The PDF contains more than %(max)s streams, so it cannot be "
+                    "checked. Save it again as a simpler PDF (for example by "
+                    "printing it to PDF) and attach that."
+                ),
+                code="pdf_too_many_streams",
+                params={"max": MAX_PDF_STREAMS},
+            )
+        start = match.end()
+        if end < start:
+            end = data.find(PDF_STREAM_END, start)
+            if end == -1:
+                end = len(data)
+        yield view[start:end]
+
+
+def inflate(data: memoryview, remaining: int) -> bytes:
+    """Inflate zlib data, raising ValidationError past `remaining` bytes.
+
+    The data is fed in chunks and reading stops where the zlib stream ends,
+    because zlib copies all input after that end into unused_data.
+    """
+    decompressor = zlib.decompressobj()
+    output = bytearray()
+    for offset in range(0, len(data), INFLATE_CHUNK_BYTES):
+        chunk = data[offset : offset + INFLATE_CHUNK_BYTES]
+        output += decompressor.decompress(chunk, remaining + 1 - len(output))
+        if len(output) > remaining:
             raise ValidationError(
                 _(
                     "The PDF unpacks to more than %(max)s, so it cannot be "
@@ -207,9 +256,9 @@ def inflated_streams(data: bytes) -> list[bytes]:
                 code="pdf_too_large_unpacked",
                 params={"max": filesizeformat(MAX_PDF_INFLATED_BYTES)},
             )
-        remaining -= len(content)
-        inflated.append(content)
-    return inflated
+        if decompressor.eof:
+            break
+    return bytes(output)
 
 
 def check_office_document(upload) -> tuple[CheckedFile, set[str]]:
