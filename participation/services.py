@@ -302,8 +302,8 @@ def remove_attachment_as_moderator(attachment, moderator, reason: str) -> None:
     idea = attachment.idea
     attachment_id = attachment.pk
     file = attachment.file
-    # Two moderators may send the form at once: only the one whose delete
-    # removes the row tells the giver.
+    # Two moderators may send the form at once. Only the request whose
+    # delete removes the row notifies the giver.
     deleted, _counts = type(attachment).objects.filter(pk=attachment_id).delete()
     if not deleted:
         return

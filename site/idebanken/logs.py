@@ -28,8 +28,8 @@ class ExpectedErrorFilter(logging.Filter):
     """Drop the traceback from the record of an expected PermissionDenied.
 
     Django logs every 403 from a raised PermissionDenied at WARNING with the
-    exception attached. The path and status say all there is to know, so
-    the record stays one line. Other exceptions, such as a 500's, keep
+    exception attached. The path and status are enough to trace a refusal,
+    so the record stays one line. Other exceptions, such as a 500's, keep
     their traceback.
     """
 

@@ -433,7 +433,7 @@ class TestAttachmentDownload:
 def pdf_with_stream(
     content: bytes, dictionary: bytes = b"/Filter /FlateDecode"
 ) -> bytes:
-    """Return a PDF with `content` as one stream, deflated if `dictionary` says so."""
+    """Return a PDF with `content` as one stream, deflated under FlateDecode."""
     data = zlib.compress(content) if b"FlateDecode" in dictionary else content
     return (
         b"%PDF-1.5\n1 0 obj << /Type /Catalog >> endobj\n"

@@ -202,7 +202,7 @@ class TestReplyToBrokenThread:
 
 
 class TestRefusalReasons:
-    """Each refused comment action says why, not the generic no-access text."""
+    """Each rejected comment action states its reason, not the generic text."""
 
     GENERIC = "Ditt konto får inte göra detta"
 

@@ -156,7 +156,7 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # session, which hands the bytes to the web server when
 # MEDIA_ACCEL_REDIRECT_PREFIX names an internal nginx location.
 MEDIA_ACCEL_REDIRECT_PREFIX = env_str("MEDIA_ACCEL_REDIRECT_PREFIX")
-# The request header that holds the client's address, as a META key such as
+# The request header that contains the client's address, as a META key such as
 # HTTP_X_REAL_IP, when a reverse proxy sets it. Empty: REMOTE_ADDR. Sign-in
 # limits count failures per address.
 CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER")
